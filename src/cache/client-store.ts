@@ -1,0 +1,199 @@
+import { LRUCache } from 'lru-cache';
+import { type ClientCacheObserver, EvictionReason } from './cache-events.js';
+import { HitIndex, type SimpleConfigPath } from './hit-index.js';
+
+/** What the cache keeps per key. */
+export interface CacheEntry {
+  readonly client: object;
+  readonly clientType: string;
+  /** Epoch milliseconds; the entry is invalid from this instant on. */
+  readonly expiresAt: number;
+  /**
+   * True when `expiresAt` comes from the credentials' own expiration, which
+   * is checked against the exact clock on every hit; a TTL is checked
+   * against the coarse one.
+   */
+  readonly credentialsExpire?: boolean;
+  /** Called once when the entry leaves the cache, e.g. to drop a role's credentials. */
+  readonly release?: () => void;
+  /** Set when the hit index can find this entry without building its key. */
+  readonly simplePath?: SimpleConfigPath;
+}
+
+/** What a factory hands back on a miss. */
+export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath'>;
+
+/** The fields the hit index reads; anything else set on a config takes the keyed path. */
+interface MaybeSimpleConfig {
+  readonly region?: string;
+  readonly roleArn?: string;
+  readonly profile?: string;
+}
+
+export interface ClientStoreOptions {
+  readonly maxEntries: number;
+  readonly now: () => number;
+  /** A cheaper clock for TTL checks; default `now`. */
+  readonly coarseNow?: () => number;
+  readonly observer?: ClientCacheObserver;
+  /** Shared across reconfigurations, so stats stay cumulative. */
+  readonly counts?: ClientStoreCounts;
+}
+
+export interface ClientStoreCounts {
+  hits: number;
+  misses: number;
+  evictions: number;
+  expirations: number;
+}
+
+/**
+ * The bounded LRU of clients. A hit is one `lru-cache` lookup, one clock read
+ * and a counter bump; everything else (creation, eviction, expiry, events)
+ * happens on the miss path.
+ */
+export class ClientStore {
+  readonly counts: ClientStoreCounts;
+  readonly #entries: LRUCache<string, CacheEntry>;
+  readonly #now: () => number;
+  readonly #coarseNow: () => number;
+  readonly #observer: ClientCacheObserver | undefined;
+  readonly #onHit: ((clientType: string) => void) | undefined;
+  readonly #index = new HitIndex();
+
+  constructor({ maxEntries, now, coarseNow, observer, counts }: ClientStoreOptions) {
+    this.#coarseNow = coarseNow ?? now;
+    this.counts = counts ?? { hits: 0, misses: 0, evictions: 0, expirations: 0 };
+    this.#now = now;
+    this.#observer = observer;
+    this.#onHit = observer?.onHit?.bind(observer);
+    this.#entries = new LRUCache<string, CacheEntry>({
+      max: maxEntries,
+      // Dropping an entry never destroys its client: an in-flight request may
+      // still hold it, and its sockets belong to the shared pool.
+      dispose: (entry, _key, reason) => {
+        if (entry.simplePath !== undefined) this.#index.remove(entry.simplePath);
+        entry.release?.();
+        if (reason === 'evict') {
+          this.counts.evictions++;
+          this.#observer?.onEvict?.(entry.clientType, EvictionReason.Capacity);
+        }
+      },
+    });
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  get maxEntries(): number {
+    return this.#entries.max;
+  }
+
+  /**
+   * The hot path: a hit for a config of only `region`, `roleArn` and
+   * `profile`, found through the hit index. Undefined means "take the keyed
+   * path", which also validates the config; an unknown or extra field always
+   * goes there, so a misspelt option can never hit another config's client.
+   */
+  getSimple(clientType: string, config: MaybeSimpleConfig): object | undefined {
+    const { region, roleArn, profile } = config;
+    const fields = +(region !== undefined) + +(roleArn !== undefined) + +(profile !== undefined);
+    if (Object.keys(config).length !== fields) return undefined;
+    const key = this.#index.find(clientType, region, roleArn, profile);
+    return key === undefined ? undefined : this.#hit(key);
+  }
+
+  getOrCreate(
+    key: string,
+    clientType: string,
+    region: string | undefined,
+    create: () => CreatedEntry,
+    simplePath?: SimpleConfigPath,
+  ): object {
+    return this.#hit(key) ?? this.#createAndStore(key, clientType, region, create, simplePath);
+  }
+
+  #hit(key: string): object | undefined {
+    const entry = this.#entries.get(key);
+    if (entry === undefined) return undefined;
+    if ((entry.credentialsExpire ? this.#now() : this.#coarseNow()) < entry.expiresAt) {
+      this.counts.hits++;
+      this.#onHit?.(entry.clientType);
+      return entry.client;
+    }
+    this.#expire(key, entry);
+    return undefined;
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+
+  /** Keys the hit index holds; for checking it never outgrows the cache. */
+  get indexedKeys(): number {
+    return this.#index.size;
+  }
+
+  /** Entries from least to most recently used, for moving them to a resized store. */
+  *entriesOldestFirst(): Generator<[string, CacheEntry]> {
+    for (const key of [...this.#entries.rkeys()]) {
+      const entry = this.#entries.peek(key);
+      if (entry !== undefined) yield [key, entry];
+    }
+  }
+
+  adopt(key: string, entry: CacheEntry): void {
+    this.#entries.set(key, entry);
+    if (entry.simplePath !== undefined && this.#entries.has(key)) {
+      this.#index.add(entry.simplePath, key);
+    }
+  }
+
+  #expire(key: string, entry: CacheEntry): void {
+    this.counts.expirations++;
+    this.#observer?.onEvict?.(entry.clientType, EvictionReason.Expired);
+    this.#entries.delete(key);
+  }
+
+  #createAndStore(
+    key: string,
+    clientType: string,
+    region: string | undefined,
+    create: () => CreatedEntry,
+    simplePath: SimpleConfigPath | undefined,
+  ): object {
+    this.counts.misses++;
+    const observer = this.#observer;
+    const started = performance.now();
+    const build = (): CreatedEntry => {
+      const created = create();
+      const evicted = this.#store(key, { ...created, clientType, simplePath });
+      observer?.onCreate?.({
+        clientType,
+        region,
+        creationMs: performance.now() - started,
+        evicted,
+      });
+      return created;
+    };
+    const created = observer?.wrapCreation
+      ? observer.wrapCreation(clientType, region, build)
+      : build();
+    return created.client;
+  }
+
+  /** Returns true when storing pushed another entry out. */
+  #store(key: string, entry: CacheEntry): boolean {
+    if (this.#now() >= entry.expiresAt) {
+      // Credentials valid for less than the expiry buffer: hand the client out
+      // once but keep nothing that is already stale.
+      entry.release?.();
+      return false;
+    }
+    const evictionsBefore = this.counts.evictions;
+    this.#entries.set(key, entry);
+    if (entry.simplePath !== undefined) this.#index.add(entry.simplePath, key);
+    return this.counts.evictions > evictionsBefore;
+  }
+}

@@ -1,0 +1,21 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import { getServiceClient } from './get-service-client.js';
+
+const DEFAULTS = Object.freeze({});
+
+/**
+ * A cached `EventBridgeClient` for this config: the same instance for an equivalent
+ * config, on the shared keep-alive pool and the role's shared credentials.
+ *
+ * @example
+ * ```ts
+ * import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
+ * import { getEventBridgeClient } from 'aws-client-cache/eventbridge';
+ *
+ * await getEventBridgeClient().send(new PutEventsCommand({ Entries: [entry] }));
+ * ```
+ */
+export function getEventBridgeClient(config?: ClientCacheConfig): EventBridgeClient {
+  return getServiceClient(EventBridgeClient, 'EventBridge', config, DEFAULTS);
+}

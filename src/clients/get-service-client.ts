@@ -1,0 +1,47 @@
+import { assertKnownKeys, generateCacheKey } from '../cache/cache-key.js';
+import type { SimpleConfigPath } from '../cache/hit-index.js';
+import { cacheRuntime } from '../cache/runtime.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import { validateClientConfig } from '../config/validate-client-config.js';
+import {
+  type ClientConstructor,
+  createClientEntry,
+  type ServiceDefaults,
+} from './create-client-entry.js';
+
+const NO_CONFIG: ClientCacheConfig = Object.freeze({});
+
+/** Configs of only region, role and profile go in the hit index; everything else is keyed. */
+function simplePathOf(clientType: string, config: ClientCacheConfig): SimpleConfigPath | undefined {
+  for (const field in config) {
+    if (field !== 'region' && field !== 'roleArn' && field !== 'profile') return undefined;
+  }
+  const { region, roleArn, profile } = config;
+  return { clientType, region, roleArn, profile };
+}
+
+/**
+ * Every getter comes here. A hit is a key build and one LRU lookup; all
+ * validation and construction wait for the miss.
+ */
+export function getServiceClient<ClientType extends object>(
+  ClientClass: ClientConstructor<ClientType>,
+  clientType: string,
+  config: ClientCacheConfig | undefined,
+  defaults: ServiceDefaults,
+): ClientType {
+  const options = config ?? NO_CONFIG;
+  const runtime = cacheRuntime();
+  const hit =
+    typeof options === 'object' && options !== null && runtime.store.getSimple(clientType, options);
+  if (hit) return hit as ClientType;
+  validateClientConfig(options);
+  assertKnownKeys(options);
+  return runtime.store.getOrCreate(
+    generateCacheKey(clientType, options),
+    clientType,
+    options.region,
+    () => createClientEntry(ClientClass, options, defaults, runtime),
+    simplePathOf(clientType, options),
+  ) as ClientType;
+}

@@ -1,0 +1,22 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import { getServiceClient } from './get-service-client.js';
+
+const DEFAULTS = Object.freeze({});
+
+/**
+ * A cached `S3Client` for this config: the same instance for an equivalent
+ * config, on the shared keep-alive pool and the role's shared credentials.
+ *
+ * @example
+ * ```ts
+ * import { PutObjectCommand } from '@aws-sdk/client-s3';
+ * import { getS3Client } from 'aws-client-cache/s3';
+ *
+ * const s3 = getS3Client({ roleArn: process.env.REPORTS_ROLE_ARN });
+ * await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'a.csv', Body: csv }));
+ * ```
+ */
+export function getS3Client(config?: ClientCacheConfig): S3Client {
+  return getServiceClient(S3Client, 'S3', config, DEFAULTS);
+}

@@ -1,0 +1,21 @@
+import { STSClient } from '@aws-sdk/client-sts';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import { getServiceClient } from './get-service-client.js';
+
+const DEFAULTS = Object.freeze({});
+
+/**
+ * A cached `STSClient` for this config: the same instance for an equivalent
+ * config, on the shared keep-alive pool and the role's shared credentials.
+ *
+ * @example
+ * ```ts
+ * import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+ * import { getSTSClient } from 'aws-client-cache/sts';
+ *
+ * const { Account } = await getSTSClient().send(new GetCallerIdentityCommand({}));
+ * ```
+ */
+export function getSTSClient(config?: ClientCacheConfig): STSClient {
+  return getServiceClient(STSClient, 'STS', config, DEFAULTS);
+}

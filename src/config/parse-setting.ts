@@ -1,0 +1,46 @@
+import { ClientCacheConfigError } from '../errors.js';
+
+export interface IntegerRange {
+  readonly min: number;
+  readonly max?: number;
+}
+
+function describeRange({ min, max }: IntegerRange): string {
+  return max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+}
+
+function isInRange(value: number, { min, max }: IntegerRange): boolean {
+  return Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max);
+}
+
+/** Validates an integer option given in code; `field` is the option key. */
+export function checkInteger(field: string, value: unknown, range: IntegerRange): number {
+  if (typeof value === 'number' && isInRange(value, range)) return value;
+  throw new ClientCacheConfigError(
+    field,
+    `\`${field}\` must be ${describeRange(range)}, got ${JSON.stringify(value) ?? String(value)}`,
+  );
+}
+
+/**
+ * Parses an integer env var. Only plain decimal digits pass: `1e3`, `0x10`,
+ * ` 5` and `1.0` are typos in an env file far more often than intent.
+ */
+export function parseIntegerEnv(name: string, raw: string, range: IntegerRange): number {
+  const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (isInRange(value, range)) return value;
+  throw new ClientCacheConfigError(
+    name,
+    `\`${name}\` must be ${describeRange(range)}, got ${JSON.stringify(raw)}`,
+  );
+}
+
+export function parseBooleanEnv(name: string, raw: string): boolean {
+  const normalized = raw.trim().toLowerCase();
+  if (normalized === 'true' || normalized === '1') return true;
+  if (normalized === 'false' || normalized === '0') return false;
+  throw new ClientCacheConfigError(
+    name,
+    `\`${name}\` must be "true" or "false", got ${JSON.stringify(raw)}`,
+  );
+}

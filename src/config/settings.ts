@@ -1,0 +1,90 @@
+import { ClientCacheConfigError } from '../errors.js';
+import { ClientCacheEnv } from './env-vars.js';
+import {
+  checkInteger,
+  type IntegerRange,
+  parseBooleanEnv,
+  parseIntegerEnv,
+} from './parse-setting.js';
+
+/** The cache's tunable settings, after option > env > default precedence. */
+export interface ClientCacheSettings {
+  /** Most clients kept. Env `CLIENT_CACHE_MAX_ENTRIES`, default 100, integer 1..10000. */
+  readonly maxEntries: number;
+  /** Lifetime of an entry without expiring credentials. Env `CLIENT_CACHE_TTL_SECONDS`, default 3600, integer >= 1. */
+  readonly ttlSeconds: number;
+  /** How long before static credentials expire their entry goes. Env `CLIENT_CACHE_EXPIRY_BUFFER_SECONDS`, default 300, integer >= 0. */
+  readonly expiryBufferSeconds: number;
+  /** Sockets per endpoint in the shared pool. Env `CLIENT_CACHE_MAX_SOCKETS`, default 50, integer >= 1. */
+  readonly maxSockets: number;
+  /** Time allowed to open a connection. Env `CLIENT_CACHE_CONNECTION_TIMEOUT_MS`, default 3000, integer >= 1. */
+  readonly connectionTimeoutMs: number;
+  /** Idle time allowed on a socket mid-request. Env `CLIENT_CACHE_SOCKET_TIMEOUT_MS`, default 3000, integer >= 1. */
+  readonly socketTimeoutMs: number;
+  /** Trace cache hits too, not only misses. Env `CLIENT_CACHE_TRACE_HITS`, default false. */
+  readonly traceHits: boolean;
+}
+
+type IntegerSettingName = Exclude<keyof ClientCacheSettings, 'traceHits'>;
+
+/** One row per integer setting: the single source for env names, defaults and ranges. */
+export const INTEGER_SETTINGS = {
+  maxEntries: { env: ClientCacheEnv.MaxEntries, defaultValue: 100, range: { min: 1, max: 10_000 } },
+  ttlSeconds: { env: ClientCacheEnv.TtlSeconds, defaultValue: 3600, range: { min: 1 } },
+  expiryBufferSeconds: {
+    env: ClientCacheEnv.ExpiryBufferSeconds,
+    defaultValue: 300,
+    range: { min: 0 },
+  },
+  maxSockets: { env: ClientCacheEnv.MaxSockets, defaultValue: 50, range: { min: 1 } },
+  connectionTimeoutMs: {
+    env: ClientCacheEnv.ConnectionTimeoutMs,
+    defaultValue: 3000,
+    range: { min: 1 },
+  },
+  socketTimeoutMs: { env: ClientCacheEnv.SocketTimeoutMs, defaultValue: 3000, range: { min: 1 } },
+} as const satisfies Record<
+  IntegerSettingName,
+  { env: string; defaultValue: number; range: IntegerRange }
+>;
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+function resolveInteger(name: IntegerSettingName, option: unknown, env: Environment): number {
+  const { env: envName, defaultValue, range } = INTEGER_SETTINGS[name];
+  if (option !== undefined) return checkInteger(name, option, range);
+  const raw = env[envName];
+  return raw === undefined || raw === '' ? defaultValue : parseIntegerEnv(envName, raw, range);
+}
+
+function resolveTraceHits(option: unknown, env: Environment): boolean {
+  if (option === undefined) {
+    const raw = env[ClientCacheEnv.TraceHits];
+    return raw === undefined || raw === '' ? false : parseBooleanEnv(ClientCacheEnv.TraceHits, raw);
+  }
+  if (typeof option === 'boolean') return option;
+  throw new ClientCacheConfigError(
+    'traceHits',
+    `\`traceHits\` must be a boolean, got ${JSON.stringify(option)}`,
+  );
+}
+
+/**
+ * Resolves every setting with explicit option > env var > default, validates
+ * each, and freezes the result. Throws `ClientCacheConfigError` naming the
+ * first bad field: a bad value never falls back silently.
+ */
+export function resolveSettings(
+  options: Partial<Record<keyof ClientCacheSettings, unknown>> = {},
+  env: Environment = process.env,
+): ClientCacheSettings {
+  return Object.freeze({
+    maxEntries: resolveInteger('maxEntries', options.maxEntries, env),
+    ttlSeconds: resolveInteger('ttlSeconds', options.ttlSeconds, env),
+    expiryBufferSeconds: resolveInteger('expiryBufferSeconds', options.expiryBufferSeconds, env),
+    maxSockets: resolveInteger('maxSockets', options.maxSockets, env),
+    connectionTimeoutMs: resolveInteger('connectionTimeoutMs', options.connectionTimeoutMs, env),
+    socketTimeoutMs: resolveInteger('socketTimeoutMs', options.socketTimeoutMs, env),
+    traceHits: resolveTraceHits(options.traceHits, env),
+  });
+}

@@ -1,0 +1,5 @@
+/** Process-wide counts of credential fetches made by the cache (first ones included). */
+export const credentialCounters = {
+  credentialRefreshes: 0,
+  credentialRefreshFailures: 0,
+};
