@@ -1,0 +1,95 @@
+// Writes dashboards/client-cache.template.json from dashboards/client-cache.json, so the
+// CloudFormation path never carries a second copy of the dashboard to drift.
+// Usage: npm run dashboard:template [-- --check]
+// --check writes nothing and exits 1 if the committed template is out of date (for CI).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  fillDashboardPlaceholders,
+  loadDashboardDefinition,
+} from '../src/dashboard/render-dashboard.js';
+
+const TEMPLATE_FILE = fileURLToPath(
+  new URL('../dashboards/client-cache.template.json', import.meta.url),
+);
+
+/** `${Name}` as `Fn::Sub` reads it: a template parameter or a pseudo parameter. */
+const subReference = (name: string): string => `\${${name}}`;
+
+function buildTemplate(): object {
+  const body = fillDashboardPlaceholders(loadDashboardDefinition(), {
+    Namespace: subReference('Namespace'),
+    Service: subReference('Service'),
+    Region: subReference('AWS::Region'),
+    MaxEntries: subReference('MaxEntries'),
+  });
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description:
+      'aws-client-cache CloudWatch dashboard: cache hit ratio, evictions, size and connection ' +
+      'reuse for one service. Generated from dashboards/client-cache.json by ' +
+      '`npm run dashboard:template`; edit that file, not this one.',
+    Parameters: {
+      Namespace: {
+        Type: 'String',
+        Description: 'POWERTOOLS_METRICS_NAMESPACE of the functions',
+        AllowedPattern: String.raw`^(?!AWS/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$`,
+        ConstraintDescription: 'a CloudWatch namespace: 1 to 255 of A-Z a-z 0-9 . - _ / # : space',
+      },
+      Service: {
+        Type: 'String',
+        Description: 'POWERTOOLS_SERVICE_NAME of the functions (the service dimension)',
+        // Fn::Sub inserts values unescaped: refuse what would break the JSON body.
+        AllowedPattern: String.raw`^(?=.*\S)[^"\\\x00-\x1F]{1,1024}$`,
+        ConstraintDescription: 'up to 1024 characters, not blank, without " or \\',
+      },
+      DashboardName: {
+        Type: 'String',
+        Description: 'Dashboard name, unique in the account; empty lets CloudFormation name it',
+        Default: '',
+        AllowedPattern: '^[A-Za-z0-9_-]{0,255}$',
+        ConstraintDescription: 'up to 255 of A-Z a-z 0-9 - _',
+      },
+      MaxEntries: {
+        Type: 'Number',
+        Description:
+          'CLIENT_CACHE_MAX_ENTRIES of the functions, drawn as a line on the size widget',
+        Default: 100,
+        MinValue: 1,
+        MaxValue: 10000,
+      },
+    },
+    Conditions: {
+      HasDashboardName: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] },
+    },
+    Resources: {
+      Dashboard: {
+        Type: 'AWS::CloudWatch::Dashboard',
+        Properties: {
+          DashboardName: {
+            'Fn::If': ['HasDashboardName', { Ref: 'DashboardName' }, { Ref: 'AWS::NoValue' }],
+          },
+          DashboardBody: { 'Fn::Sub': body },
+        },
+      },
+    },
+    Outputs: {
+      DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
+    },
+  };
+}
+
+function main(args: string[]): number {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false } } });
+  const template = `${JSON.stringify(buildTemplate(), null, 2)}\n`;
+  if (!values.check) {
+    writeFileSync(TEMPLATE_FILE, template);
+    return 0;
+  }
+  if (readFileSync(TEMPLATE_FILE, 'utf8') === template) return 0;
+  process.stderr.write(`${TEMPLATE_FILE} is out of date: run npm run dashboard:template\n`);
+  return 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

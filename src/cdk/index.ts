@@ -1,0 +1,2 @@
+// Its own entry point (`aws-client-cache/cdk`), so Lambda bundles never load aws-cdk-lib.
+export { ClientCacheDashboard, type ClientCacheDashboardProps } from './client-cache-dashboard.js';
