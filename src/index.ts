@@ -31,3 +31,14 @@ export {
   ClientCacheMetric,
   ClientCacheMetricUnit,
 } from './observability/metric-names.js';
+export type { ClientCacheMetricsOptions } from './observability/metrics-middleware.js';
+export { clientCacheMetrics, withClientCacheMetrics } from './observability/metrics-middleware.js';
+export { publishClientCacheMetrics } from './observability/metrics-publisher.js';
+export type {
+  LoggerLike,
+  MetricsLike,
+  SegmentLike,
+  SubsegmentLike,
+  TracerLike,
+} from './observability/powertools-types.js';
+export { TraceName } from './observability/trace-subsegment.js';

@@ -33,6 +33,8 @@ export interface ClientCacheObserver extends RefreshHooks {
    * Wraps client construction, e.g. in a trace subsegment. Must call `create`
    * exactly once and return its result.
    */
+  /** Instruments a newly built client (X-Ray); called once per client, never on a hit. */
+  instrumentClient?<Client>(client: Client): Client;
   wrapCreation?<Created>(
     clientType: string,
     region: string | undefined,

@@ -1,5 +1,10 @@
 import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
 import { ClientCacheConfigError } from '../errors.js';
+import { CacheObserver } from '../observability/cache-observer.js';
+import { creationSamples } from '../observability/creation-samples-instance.js';
+import { defaultLogger } from '../observability/default-logger.js';
+import type { LoggerLike, MetricsLike, TracerLike } from '../observability/powertools-types.js';
+import { onPoolSaturated } from '../transport/shared-pool.js';
 import type { ClientCacheObserver } from './cache-events.js';
 import { ClientStore, type ClientStoreCounts } from './client-store.js';
 import { coarseClock } from './coarse-clock.js';
@@ -11,6 +16,12 @@ const COARSE_CLOCK_RESOLUTION_MS = 1000;
 export interface ClientCacheOptions extends Partial<ClientCacheSettings> {
   /** The clock, in epoch milliseconds. Default `Date.now`; inject one in tests. */
   readonly now?: () => number;
+  /** Your Powertools `Metrics`: the cache's figures then land in your namespace and dimensions. */
+  readonly metrics?: MetricsLike;
+  /** Your Powertools `Tracer`: misses and credential refreshes become subsegments. Without one, nothing is traced and the tracer is never loaded. */
+  readonly tracer?: TracerLike;
+  /** Your Powertools `Logger`. Default: the cache's own, which follows `POWERTOOLS_LOG_LEVEL`. */
+  readonly logger?: LoggerLike;
 }
 
 const OPTION_KEYS = [
@@ -22,13 +33,18 @@ const OPTION_KEYS = [
   'socketTimeoutMs',
   'traceHits',
   'now',
+  'metrics',
+  'tracer',
+  'logger',
 ] as const satisfies readonly (keyof ClientCacheOptions)[];
 
 export interface CacheRuntime {
   readonly settings: ClientCacheSettings;
   readonly now: () => number;
   readonly store: ClientStore;
-  readonly observer: ClientCacheObserver | undefined;
+  readonly observer: ClientCacheObserver;
+  readonly metrics: MetricsLike | undefined;
+  readonly logger: LoggerLike;
 }
 
 let configured: ClientCacheOptions = {};
@@ -41,7 +57,18 @@ function build(options: ClientCacheOptions): CacheRuntime {
   const now = options.now ?? Date.now;
   // An injected clock is used as it is, so tests see every tick.
   const coarseNow = options.now ?? coarseClock(Date.now, COARSE_CLOCK_RESOLUTION_MS);
-  const observer: ClientCacheObserver | undefined = undefined;
+  const logger = options.logger ?? defaultLogger();
+  onPoolSaturated((saturation) =>
+    logger.warn('aws-client-cache: connection pool saturated; requests are queueing for a socket', {
+      ...saturation,
+    }),
+  );
+  const observer = new CacheObserver({
+    logger,
+    tracer: options.tracer,
+    traceHits: settings.traceHits,
+    samples: creationSamples,
+  });
   const store = new ClientStore({
     maxEntries: settings.maxEntries,
     now,
@@ -49,7 +76,7 @@ function build(options: ClientCacheOptions): CacheRuntime {
     observer,
     counts,
   });
-  return { settings, now, store, observer };
+  return { settings, now, store, observer, metrics: options.metrics, logger };
 }
 
 /** The cache, built on first use: env is read and validated here, once. */

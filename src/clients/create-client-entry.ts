@@ -70,13 +70,14 @@ export function createClientEntry<ClientType extends object>(
     hooks: runtime.observer,
   });
   try {
-    const client = new ClientClass({
+    const built = new ClientClass({
       ...defaults.clientConfig,
       ...(config.region === undefined ? {} : { region: config.region }),
       requestHandler,
       credentials: config.credentials ?? shared?.provider,
       ...config.additionalConfig,
     });
+    const client = runtime.observer?.instrumentClient?.(built) ?? built;
     return {
       client,
       expiresAt: calculateEntryExpiry(config.credentials, settings, createdAt),

@@ -2,10 +2,39 @@ import { Agent, type AgentOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
 import { connectionCounters } from './connection-counters.js';
 
-/** A keep-alive HTTPS agent that counts every connection it opens. */
+export interface PoolSaturation {
+  readonly origin: string;
+  readonly maxSockets: number;
+  readonly inFlight: number;
+}
+
+/** A keep-alive HTTPS agent that counts the connections it opens and the requests it carries. */
 export class CountingAgent extends Agent {
-  constructor(options: AgentOptions) {
+  readonly #inFlight = new Map<string, number>();
+  readonly #onSaturated: (saturation: PoolSaturation) => void;
+
+  constructor(options: AgentOptions, onSaturated: (saturation: PoolSaturation) => void) {
     super(options);
+    this.#onSaturated = onSaturated;
+  }
+
+  /**
+   * Marks a request to `origin` as started. Reports saturation once, when
+   * requests start queueing for a socket, and again only after the queue
+   * has drained: a log line per episode, not per request.
+   */
+  requestStarted(origin: string): void {
+    const inFlight = (this.#inFlight.get(origin) ?? 0) + 1;
+    this.#inFlight.set(origin, inFlight);
+    if (inFlight === this.maxSockets + 1) {
+      this.#onSaturated({ origin, maxSockets: this.maxSockets, inFlight });
+    }
+  }
+
+  requestEnded(origin: string): void {
+    const inFlight = (this.#inFlight.get(origin) ?? 1) - 1;
+    if (inFlight === 0) this.#inFlight.delete(origin);
+    else this.#inFlight.set(origin, inFlight);
   }
 
   override createConnection(

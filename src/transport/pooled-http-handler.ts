@@ -44,11 +44,15 @@ export class PooledHttpHandler extends NodeHttpHandler {
 
   override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<HandleResult> {
     connectionCounters.requestsSent++;
+    const origin = `${request.hostname}:${request.port ?? 443}`;
+    this.#agent.requestStarted(origin);
     try {
       return await super.handle(request, options);
     } catch (error) {
       if (isDeadSocketError(error)) this.#agent.dropIdleSockets();
       throw error;
+    } finally {
+      this.#agent.requestEnded(origin);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { CountingAgent } from './counting-agent.js';
+import { CountingAgent, type PoolSaturation } from './counting-agent.js';
 import { PooledHttpHandler } from './pooled-http-handler.js';
 
 export interface PoolSettings {
@@ -11,11 +11,19 @@ export interface PoolSettings {
 // setting, so clients with different timeouts still share connections.
 const agents = new Map<number, CountingAgent>();
 const handlers = new Map<string, PooledHttpHandler>();
+let saturationListener: (saturation: PoolSaturation) => void = () => undefined;
+
+/** Where pool saturation is reported (the cache's logger). */
+export function onPoolSaturated(listener: (saturation: PoolSaturation) => void): void {
+  saturationListener = listener;
+}
 
 function agentFor(maxSockets: number): CountingAgent {
   let agent = agents.get(maxSockets);
   if (agent === undefined) {
-    agent = new CountingAgent({ keepAlive: true, maxSockets });
+    agent = new CountingAgent({ keepAlive: true, maxSockets }, (saturation) =>
+      saturationListener(saturation),
+    );
     agents.set(maxSockets, agent);
   }
   return agent;
