@@ -11,6 +11,7 @@ export interface PoolSaturation {
 /** A keep-alive HTTPS agent that counts the connections it opens and the requests it carries. */
 export class CountingAgent extends Agent {
   readonly #inFlight = new Map<string, number>();
+  readonly #reportedOrigins = new Set<string>();
   readonly #onSaturated: (saturation: PoolSaturation) => void;
 
   constructor(options: AgentOptions, onSaturated: (saturation: PoolSaturation) => void) {
@@ -19,14 +20,16 @@ export class CountingAgent extends Agent {
   }
 
   /**
-   * Marks a request to `origin` as started. Reports saturation once, when
-   * requests start queueing for a socket, and again only after the queue
-   * has drained: a log line per episode, not per request.
+   * Marks a request to `origin` as started. Reports saturation the first
+   * time requests queue for a socket of that origin, and never again for
+   * it: under a burst the queue fills and drains many times a second, and
+   * one warning says all there is to say.
    */
   requestStarted(origin: string): void {
     const inFlight = (this.#inFlight.get(origin) ?? 0) + 1;
     this.#inFlight.set(origin, inFlight);
-    if (inFlight === this.maxSockets + 1) {
+    if (inFlight > this.maxSockets && !this.#reportedOrigins.has(origin)) {
+      this.#reportedOrigins.add(origin);
       this.#onSaturated({ origin, maxSockets: this.maxSockets, inFlight });
     }
   }

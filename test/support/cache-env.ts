@@ -1,0 +1,35 @@
+import { destroyClientCache } from '../../src/cache/cache-api.js';
+import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import type { LocalAws } from './aws-endpoint/index.js';
+
+/**
+ * Points the cache's getters at the local endpoint through the standard
+ * `AWS_ENDPOINT_URL_<SERVICE>` variables for the tests of one file, and gives
+ * each test a fresh cache and a fresh shared pool. `NODE_EXTRA_CA_CERTS` is
+ * set by `npm test` itself: Node reads it only at start-up.
+ */
+export function useCacheAgainst(endpoint: () => LocalAws): void {
+  const saved = { ...process.env };
+  beforeAll(() => {
+    const { NODE_EXTRA_CA_CERTS: _readAtStartOnly, ...env } = endpoint().env;
+    Object.assign(process.env, env);
+  });
+  afterAll(() => {
+    destroyClientCache();
+    resetCacheRuntime();
+    process.env = saved;
+  });
+  beforeEach(() => {
+    destroyClientCache();
+    resetCacheRuntime();
+  });
+}
+
+/** Resolves once `condition` holds, polling every few ms; fails after `timeoutMs`. */
+export async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
