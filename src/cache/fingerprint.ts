@@ -31,7 +31,8 @@ interface CredentialFingerprint {
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   readonly sessionToken: string | undefined;
-  readonly expiration: Date | number | undefined;
+  /** Milliseconds, so a `Date` changed in place with `setTime` is noticed too. */
+  readonly expiration: number | undefined;
   readonly fingerprint: string;
 }
 
@@ -43,7 +44,11 @@ export function fingerprintCredentials(credentials: CredentialIdentity | (() => 
   if (typeof credentials === 'function') return `provider-${referenceId(credentials)}`;
   // Malformed input gets a key of its own; validation rejects it on the miss.
   if (typeof credentials !== 'object' || credentials === null) return 'malformed';
-  const { accessKeyId, secretAccessKey, sessionToken, expiration } = credentials;
+  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
+  const expiration =
+    credentials.expiration instanceof Date
+      ? credentials.expiration.getTime()
+      : credentials.expiration;
   const known = credentialFingerprints.get(credentials);
   if (
     known !== undefined &&
@@ -54,8 +59,9 @@ export function fingerprintCredentials(credentials: CredentialIdentity | (() => 
   ) {
     return known.fingerprint;
   }
-  const expiry = expiration instanceof Date ? expiration.getTime() : expiration;
-  const fingerprint = digest(JSON.stringify([accessKeyId, secretAccessKey, sessionToken, expiry]));
+  const fingerprint = digest(
+    JSON.stringify([accessKeyId, secretAccessKey, sessionToken, expiration]),
+  );
   credentialFingerprints.set(credentials, {
     accessKeyId,
     secretAccessKey,

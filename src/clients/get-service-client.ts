@@ -21,8 +21,10 @@ function simplePathOf(clientType: string, config: ClientCacheConfig): SimpleConf
 }
 
 /**
- * Every getter comes here. A hit is a key build and one LRU lookup; all
- * validation and construction wait for the miss.
+ * Every getter comes here. A simple config (region, role, profile) hits
+ * through the hit index: a few map lookups. Anything else is checked for
+ * unknown keys and looked up by its full key; validation and construction
+ * wait for the miss, which counts even when validation then rejects it.
  */
 export function getServiceClient<ClientType extends object>(
   ClientClass: ClientConstructor<ClientType>,
@@ -35,7 +37,7 @@ export function getServiceClient<ClientType extends object>(
   const hit =
     typeof options === 'object' && options !== null && runtime.store.getSimple(clientType, options);
   if (hit) return hit as ClientType;
-  validateClientConfig(options);
+  if (typeof options !== 'object' || options === null) validateClientConfig(options);
   assertKnownKeys(options);
   return runtime.store.getOrCreate(
     generateCacheKey(clientType, options),

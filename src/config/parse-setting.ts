@@ -36,9 +36,8 @@ export function parseIntegerEnv(name: string, raw: string, range: IntegerRange):
 }
 
 export function parseBooleanEnv(name: string, raw: string): boolean {
-  const normalized = raw.trim().toLowerCase();
-  if (normalized === 'true' || normalized === '1') return true;
-  if (normalized === 'false' || normalized === '0') return false;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
   throw new ClientCacheConfigError(
     name,
     `\`${name}\` must be "true" or "false", got ${JSON.stringify(raw)}`,

@@ -31,4 +31,9 @@ export interface TracerLike {
   isTracingEnabled(): boolean;
   getSegment(): SegmentLike | undefined;
   captureAWSv3Client<Client>(client: Client): Client;
+  /**
+   * Powertools Tracer's X-Ray SDK wrapper. Its `getSegment` returns undefined
+   * quietly where the Tracer's own warns on every call with no segment.
+   */
+  readonly provider?: { getSegment(): SegmentLike | undefined };
 }

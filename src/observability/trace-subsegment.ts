@@ -18,7 +18,9 @@ export function openSubsegment(
 ): SubsegmentLike | undefined {
   if (tracer === undefined || !tracer.isTracingEnabled()) return undefined;
   try {
-    return tracer.getSegment()?.addNewSubsegment(name);
+    // The provider, when there is one: Tracer.getSegment() console.warns on
+    // every call without a segment (tracing on outside a Lambda sandbox).
+    return (tracer.provider ?? tracer).getSegment()?.addNewSubsegment(name);
   } catch {
     // Tracing must never break a getter.
     return undefined;

@@ -1,0 +1,171 @@
+/**
+ * Covers the `maxEntries` bound: the least recently used entry goes first, a
+ * hit keeps an entry warm, the size never passes the bound, evictions are
+ * counted exactly, key bookkeeping and shared role credentials are pruned
+ * with their entries, and shrinking `maxEntries` evicts the coldest. A
+ * fast-check model of an LRU checks random access sequences.
+ */
+import fc from 'fast-check';
+import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
+import { sharedCredentialCount } from '../../src/credentials/credential-registry.js';
+import {
+  configureClientCache,
+  getClientCacheSize,
+  getClientCacheStats,
+  getS3Client,
+} from '../../src/index.js';
+import { isolateEnv, setEnv } from '../support/env.js';
+
+isolateEnv();
+
+beforeEach(() => {
+  resetCacheRuntime();
+  setEnv({ AWS_REGION: 'us-east-1' });
+});
+
+afterAll(() => {
+  resetCacheRuntime();
+});
+
+const roleArn = (index: number): string => `arn:aws:iam::123456789012:role/Role${index}`;
+const client = (index: number) => getS3Client({ roleArn: roleArn(index) });
+
+describe('LRU bound', () => {
+  it('evicts the least recently used entry, keeping one that was just used', () => {
+    // Prepare
+    configureClientCache({ maxEntries: 3 });
+    const before = getClientCacheStats();
+    const a = client(1);
+    const b = client(2);
+    const c = client(3);
+    expect(client(1)).toBe(a);
+
+    // Act
+    client(4);
+
+    // Assess
+    expect(getClientCacheSize()).toBe(3);
+    expect(getClientCacheStats().evictions - before.evictions).toBe(1);
+    expect(client(1)).toBe(a);
+    expect(client(3)).toBe(c);
+    expect(client(2)).not.toBe(b);
+    expect(getClientCacheStats().evictions - before.evictions).toBe(2);
+  });
+
+  it('never holds more than maxEntries and counts every eviction', () => {
+    // Prepare
+    configureClientCache({ maxEntries: 3 });
+    const before = getClientCacheStats();
+    const sizes: number[] = [];
+
+    // Act
+    for (let index = 0; index < 20; index++) {
+      client(index);
+      sizes.push(getClientCacheSize());
+    }
+
+    // Assess
+    expect(Math.max(...sizes)).toBe(3);
+    expect(getClientCacheStats().evictions - before.evictions).toBe(17);
+    expect(getClientCacheStats()).toMatchObject({ size: 3, maxEntries: 3 });
+  });
+
+  it('prunes key bookkeeping and role credentials under churn of 1,000 roles', () => {
+    // Prepare
+    configureClientCache({ maxEntries: 10 });
+    const { store } = cacheRuntime();
+    let largestIndex = 0;
+    let largestCredentialCount = 0;
+
+    // Act
+    for (let index = 0; index < 1000; index++) {
+      client(index);
+      if (index % 7 === 0) client(Math.max(0, index - 3));
+      largestIndex = Math.max(largestIndex, store.indexedKeys);
+      largestCredentialCount = Math.max(largestCredentialCount, sharedCredentialCount());
+    }
+
+    // Assess
+    expect(getClientCacheSize()).toBe(10);
+    expect(largestIndex).toBeLessThanOrEqual(10);
+    expect(store.indexedKeys).toBe(10);
+    expect(largestCredentialCount).toBeLessThanOrEqual(10);
+  });
+
+  it('evicts the coldest entries when maxEntries shrinks', () => {
+    // Prepare
+    configureClientCache({ maxEntries: 5 });
+    const clients = [0, 1, 2, 3, 4].map(client);
+    expect(client(0)).toBe(clients[0]);
+    const before = getClientCacheStats();
+
+    // Act
+    configureClientCache({ maxEntries: 2 });
+
+    // Assess
+    expect(getClientCacheStats().evictions - before.evictions).toBe(3);
+    expect(getClientCacheStats()).toMatchObject({ size: 2, maxEntries: 2 });
+    expect(cacheRuntime().store.indexedKeys).toBe(2);
+    expect(client(0)).toBe(clients[0]);
+    expect(client(4)).toBe(clients[4]);
+  });
+
+  it('keeps every entry when maxEntries grows', () => {
+    // Prepare
+    configureClientCache({ maxEntries: 2 });
+    const first = client(1);
+    const second = client(2);
+
+    // Act
+    configureClientCache({ maxEntries: 4 });
+    client(3);
+    client(4);
+
+    // Assess
+    expect(getClientCacheSize()).toBe(4);
+    expect(client(1)).toBe(first);
+    expect(client(2)).toBe(second);
+  });
+
+  it('behaves like a model LRU for random access sequences', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 30 }),
+        (maxEntries, accesses) => {
+          // Prepare
+          resetCacheRuntime();
+          configureClientCache({ maxEntries });
+          const before = getClientCacheStats();
+          const model: number[] = [];
+          const instances = new Map<number, object>();
+          let modelEvictions = 0;
+
+          for (const role of accesses) {
+            // Act
+            const returned = client(role);
+
+            // Assess
+            const position = model.indexOf(role);
+            if (position >= 0) {
+              expect(returned).toBe(instances.get(role));
+              model.splice(position, 1);
+            } else {
+              expect(returned).not.toBe(instances.get(role));
+              instances.set(role, returned);
+              if (model.length === maxEntries) {
+                model.shift();
+                modelEvictions++;
+              }
+            }
+            model.push(role);
+            expect(getClientCacheSize()).toBe(model.length);
+          }
+          expect(getClientCacheStats().evictions - before.evictions).toBe(modelEvictions);
+          expect(cacheRuntime().store.indexedKeys).toBe(model.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
