@@ -7,32 +7,24 @@ import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { getS3Client } from 'aws-client-cache';
 import { LRUCache } from 'lru-cache';
-import { median, nsPerOp } from './timing.js';
+import { isMain, median, nsPerOp, spread } from './timing.js';
 
-const { values } = parseArgs({
-  options: {
-    rounds: { type: 'string', default: '15' },
-    iterations: { type: 'string', default: '200000' },
-  },
-});
-const rounds = Number(values.rounds);
-const iterations = Number(values.iterations);
 const roleArn = 'arn:aws:iam::123456789012:role/Reports';
 
-export function measureHitPath(): {
-  lruNs: number;
-  hitNs: number;
-  buildNs: number;
-  spread: string;
-} {
+export interface HitPathResult {
+  readonly lruNs: number;
+  readonly hitNs: number;
+  readonly buildNs: number;
+  /** Hit / lru ratio per round, smallest to largest. */
+  readonly ratioSpread: string;
+}
+
+export function measureHitPath({ rounds = 15, iterations = 200_000 } = {}): HitPathResult {
   const lru = new LRUCache<string, object>({ max: 100 });
   const key = `S3:us-east-1:${roleArn}:none`;
   lru.set(key, {});
   getS3Client({ region: 'us-east-1', roleArn }); // the one miss
   let sink: unknown;
-  const lruRuns: number[] = [];
-  const hitRuns: number[] = [];
-  const buildRuns: number[] = [];
   const lookup = () => {
     sink = lru.get(key);
   };
@@ -40,41 +32,44 @@ export function measureHitPath(): {
   const hit = () => {
     sink = getS3Client({ region: 'us-east-1', roleArn });
   };
+  const lruRuns: number[] = [];
+  const hitRuns: number[] = [];
   for (let round = 0; round < rounds; round++) {
     // Alternate which goes first, so neither always runs on a warmer (or fuller) heap.
-    if (round % 2 === 0) {
-      lruRuns.push(nsPerOp(iterations, lookup));
-      hitRuns.push(nsPerOp(iterations, hit));
-    } else {
-      hitRuns.push(nsPerOp(iterations, hit));
-      lruRuns.push(nsPerOp(iterations, lookup));
-    }
+    const order = round % 2 === 0 ? [lookup, hit] : [hit, lookup];
+    for (const run of order) (run === lookup ? lruRuns : hitRuns).push(nsPerOp(iterations, run));
   }
   // Builds allocate heavily; measured after, so their garbage is not collected inside the hit rounds.
-  for (let round = 0; round < rounds; round++) {
-    buildRuns.push(
-      nsPerOp(100, () => {
-        sink = new S3Client({ region: 'us-east-1' });
-      }),
-    );
-  }
+  const buildRuns = Array.from({ length: rounds }, () =>
+    nsPerOp(50, () => {
+      sink = new S3Client({ region: 'us-east-1' });
+    }),
+  );
   void sink;
-  const ratios = hitRuns.map((hit, i) => hit / (lruRuns[i] ?? hit)).sort((a, b) => a - b);
   return {
     lruNs: median(lruRuns),
     hitNs: median(hitRuns),
     buildNs: median(buildRuns),
-    spread: `${ratios[0]?.toFixed(2)}..${ratios.at(-1)?.toFixed(2)}`,
+    ratioSpread: spread(hitRuns.map((hitNs, i) => hitNs / (lruRuns[i] ?? hitNs))),
   };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const { lruNs, hitNs, buildNs, spread } = measureHitPath();
-  console.log(`lru-cache get        ${lruNs.toFixed(1)} ns`);
+if (isMain(import.meta.url)) {
+  const { values } = parseArgs({
+    options: {
+      rounds: { type: 'string', default: '15' },
+      iterations: { type: 'string', default: '200000' },
+    },
+  });
+  const { lruNs, hitNs, buildNs, ratioSpread } = measureHitPath({
+    rounds: Number(values.rounds),
+    iterations: Number(values.iterations),
+  });
+  console.log(`lru-cache get     ${lruNs.toFixed(1)} ns`);
   console.log(
-    `getS3Client hit      ${hitNs.toFixed(1)} ns  (${(hitNs / lruNs).toFixed(2)}x lru get, spread ${spread}; target <= 5x)`,
+    `getS3Client hit   ${hitNs.toFixed(1)} ns  ${(hitNs / lruNs).toFixed(2)}x a get (rounds ${ratioSpread}; target <= 5x)`,
   );
   console.log(
-    `new S3Client         ${(buildNs / 1000).toFixed(1)} us  (${(buildNs / hitNs).toFixed(0)}x a hit; target >= 1000x)`,
+    `new S3Client      ${(buildNs / 1000).toFixed(1)} us  ${(buildNs / hitNs).toFixed(0)}x a hit (target >= 1000x)`,
   );
 }

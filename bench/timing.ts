@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** Nanoseconds per call of `run`, over `iterations` calls. */
 export function nsPerOp(iterations: number, run: () => void): number {
   const started = process.hrtime.bigint();
@@ -11,4 +13,20 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[middle] ?? 0)
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+export function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+/** "min..max" of a series, to two decimals: the spread behind a median. */
+export function spread(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${sorted[0]?.toFixed(2)}..${sorted.at(-1)?.toFixed(2)}`;
+}
+
+/** True when this module is the script node was started with. */
+export function isMain(moduleUrl: string): boolean {
+  return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === process.argv[1];
 }

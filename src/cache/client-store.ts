@@ -27,7 +27,6 @@ export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath'>;
 interface MaybeSimpleConfig {
   readonly region?: string;
   readonly roleArn?: string;
-  readonly profile?: string;
 }
 
 export interface ClientStoreOptions {
@@ -91,16 +90,17 @@ export class ClientStore {
   }
 
   /**
-   * The hot path: a hit for a config of only `region`, `roleArn` and
-   * `profile`, found through the hit index. Undefined means "take the keyed
-   * path", which also validates the config; an unknown or extra field always
-   * goes there, so a misspelt option can never hit another config's client.
+   * The hot path: a hit for a config of only `region` and `roleArn`, found
+   * through the hit index. Undefined means "take the keyed path", which also
+   * checks the config; an unknown or extra field always goes there, so a
+   * misspelt option can never hit another config's client.
    */
   getSimple(clientType: string, config: MaybeSimpleConfig): object | undefined {
-    const { region, roleArn, profile } = config;
-    const fields = +(region !== undefined) + +(roleArn !== undefined) + +(profile !== undefined);
-    if (Object.keys(config).length !== fields) return undefined;
-    const key = this.#index.find(clientType, region, roleArn, profile);
+    const { region, roleArn } = config;
+    if (Object.keys(config).length !== +(region !== undefined) + +(roleArn !== undefined)) {
+      return undefined;
+    }
+    const key = this.#index.find(clientType, region, roleArn);
     return key === undefined ? undefined : this.#hit(key);
   }
 

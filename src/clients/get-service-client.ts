@@ -11,17 +11,16 @@ import {
 
 const NO_CONFIG: ClientCacheConfig = Object.freeze({});
 
-/** Configs of only region, role and profile go in the hit index; everything else is keyed. */
+/** Configs of only region and role go in the hit index; everything else is keyed. */
 function simplePathOf(clientType: string, config: ClientCacheConfig): SimpleConfigPath | undefined {
   for (const field in config) {
-    if (field !== 'region' && field !== 'roleArn' && field !== 'profile') return undefined;
+    if (field !== 'region' && field !== 'roleArn') return undefined;
   }
-  const { region, roleArn, profile } = config;
-  return { clientType, region, roleArn, profile };
+  return { clientType, region: config.region, roleArn: config.roleArn };
 }
 
 /**
- * Every getter comes here. A simple config (region, role, profile) hits
+ * Every getter comes here. A simple config (region and role) hits
  * through the hit index: a few map lookups. Anything else is checked for
  * unknown keys and looked up by its full key; validation and construction
  * wait for the miss, which counts even when validation then rejects it.

@@ -31,7 +31,7 @@ export class PooledHttpHandler extends NodeHttpHandler {
     super({
       httpsAgent: agent,
       connectionTimeout: connectionTimeoutMs,
-      requestTimeout: socketTimeoutMs,
+      socketTimeout: socketTimeoutMs,
     });
     this.#agent = agent;
   }

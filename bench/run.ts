@@ -1,0 +1,153 @@
+/**
+ * Every performance target of DESIGN.md, measured side by side in one run.
+ * Timings are ratios of alternatives measured interleaved (medians, with the
+ * spread); counts are exact. Writes bench/results/latest.json.
+ * Usage: npm run bench [-- --quick]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { parseArgs } from 'node:util';
+import { measureColdStart } from './cold-start.js';
+import { measureEmfLines } from './emf-lines.js';
+import { measureHitPath } from './hit.js';
+import { measureLeaseCosts } from './lease-costs.js';
+import { startBenchEndpoint } from './local-endpoint.js';
+import { type BenchResult, printTable } from './report.js';
+import { measureScaling } from './scaling.js';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const quick = values.quick === true;
+const results: BenchResult[] = [];
+const progress = (step: string): void => {
+  process.stderr.write(`bench: ${step}\n`);
+};
+
+const endpoint = await startBenchEndpoint();
+try {
+  progress('P1 lease-costs workload (naive, singleton, cached; then with 20 ms network latency)');
+  results.push(...(await measureLeaseCosts(quick)));
+
+  progress('P2/P3 handshakes and AssumeRole calls as roles, invocations and concurrency grow');
+  const scaling = await measureScaling(endpoint, quick);
+  const handshakesOk = scaling.every((point) => point.s3Handshakes <= point.concurrency);
+  results.push({
+    id: 'P2',
+    name: 'S3 TLS handshakes per run <= endpoints x concurrency, whatever the roles and invocations',
+    measured: scaling
+      .map((p) => `${p.roles}r/${p.invocations}i/c${p.concurrency}: ${p.s3Handshakes}`)
+      .join(', '),
+    target: '<= concurrency (one endpoint)',
+    pass: handshakesOk,
+    series: scaling,
+  });
+  results.push({
+    id: 'P3',
+    name: 'AssumeRole calls per role per credential lifetime, whatever the concurrency',
+    measured: `max ${Math.max(...scaling.map((p) => p.maxAssumeRolePerRole))} per role; ${scaling
+      .map((p) => `${p.roles}r/c${p.concurrency}: ${p.assumeRoleCalls}`)
+      .join(', ')}`,
+    target: '<= 1 per role',
+    pass: scaling.every(
+      (point) => point.maxAssumeRolePerRole <= 1 && point.assumeRoleCalls <= point.roles,
+    ),
+  });
+
+  progress('P4 getter hit vs lru-cache get vs building a client');
+  const hit = measureHitPath(
+    quick ? { rounds: 5, iterations: 50_000 } : { rounds: 21, iterations: 300_000 },
+  );
+  results.push({
+    id: 'P4',
+    name: 'getter hit / lru-cache get (fresh options literal per call)',
+    measured: `${(hit.hitNs / hit.lruNs).toFixed(2)}x (${hit.hitNs.toFixed(0)} ns vs ${hit.lruNs.toFixed(0)} ns; rounds ${hit.ratioSpread})`,
+    target: '<= 5x',
+    pass: hit.hitNs / hit.lruNs <= 5,
+  });
+  results.push({
+    id: 'P4',
+    name: 'building an S3Client / getter hit',
+    measured: `${(hit.buildNs / hit.hitNs).toFixed(0)}x (${(hit.buildNs / 1000).toFixed(0)} us vs ${hit.hitNs.toFixed(0)} ns)`,
+    target: '>= 1000x',
+    pass: hit.buildNs / hit.hitNs >= 1000,
+  });
+
+  progress('P5 EMF lines per invocation');
+  const emf = await measureEmfLines(endpoint, quick ? 20 : 200);
+  results.push({
+    id: 'P5',
+    name: 'EMF lines from the cache per invocation',
+    measured: `${(emf.emfLines / emf.invocations).toFixed(2)} (${emf.emfLines} lines / ${emf.invocations} invocations)`,
+    target: '<= 1',
+    pass: emf.emfLines <= emf.invocations,
+  });
+
+  progress('P6 cold start (fresh processes, built package)');
+  const cold = measureColdStart(quick ? 3 : 15);
+  results.push({
+    id: 'P6',
+    name: 'cold start: import aws-client-cache/s3 + first client / import @aws-sdk/client-s3 + new S3Client',
+    measured: `${(cold.cacheMs / cold.sdkMs).toFixed(3)}x (${cold.cacheMs.toFixed(1)} ms vs ${cold.sdkMs.toFixed(1)} ms; rounds ${cold.ratioSpread})`,
+    target: '<= 1.10x',
+    pass: cold.cacheMs / cold.sdkMs <= 1.1,
+  });
+
+  progress('P7 10,000-role churn through a cache of 100 (separate process, --expose-gc)');
+  const churn = JSON.parse(
+    execFileSync(
+      process.execPath,
+      ['--expose-gc', '--import', 'tsx', 'bench/churn-child.ts', quick ? '1000' : '10000'],
+      {
+        encoding: 'utf8',
+        env: process.env,
+      },
+    )
+      .trim()
+      .split('\n')
+      .at(-1) ?? '{}',
+  ) as {
+    roles: number;
+    steadyHeap: number;
+    churnedHeap: number;
+    peakSockets: number;
+    maxSockets: number;
+    endpoints: number;
+  };
+  results.push({
+    id: 'P7',
+    name: `heap after ${churn.roles} roles churned / steady state (after GC)`,
+    measured: `${(churn.churnedHeap / churn.steadyHeap).toFixed(3)}x (${(churn.churnedHeap / 2 ** 20).toFixed(1)} MiB vs ${(churn.steadyHeap / 2 ** 20).toFixed(1)} MiB)`,
+    target: '<= 1.2x',
+    pass: churn.churnedHeap / churn.steadyHeap <= 1.2,
+  });
+  results.push({
+    id: 'P7',
+    name: 'open sockets during churn',
+    measured: `${churn.peakSockets} peak over ${churn.endpoints} endpoints`,
+    target: `<= maxSockets (${churn.maxSockets}) per endpoint`,
+    pass: churn.peakSockets <= churn.maxSockets * churn.endpoints,
+  });
+} finally {
+  await endpoint.stop();
+}
+
+const sdkVersion = (
+  JSON.parse(readFileSync('node_modules/@aws-sdk/client-s3/package.json', 'utf8')) as {
+    version: string;
+  }
+).version;
+const report = {
+  date: new Date().toISOString(),
+  mode: quick ? 'quick' : 'full',
+  machine: { cpus: cpus().length, model: cpus()[0]?.model, platform: process.platform },
+  node: process.version,
+  sdk: sdkVersion,
+  results,
+};
+mkdirSync('bench/results', { recursive: true });
+writeFileSync(
+  `bench/results/${quick ? 'quick' : 'latest'}.json`,
+  `${JSON.stringify(report, null, 2)}\n`,
+);
+printTable(results);
+process.stderr.write(`bench: wrote bench/results/${quick ? 'quick' : 'latest'}.json\n`);

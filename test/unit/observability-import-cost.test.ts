@@ -1,0 +1,106 @@
+/**
+ * Covers the import cost of tracing: a user who never passes a tracer never
+ * loads Powertools Tracer or the X-Ray SDK. Imports the built package the way
+ * a user would (`require` and `import` of `aws-client-cache`, through its
+ * `exports` map) in a fresh Node process, builds a client, and lists the
+ * loaded modules. A control run that does load the tracer proves the check
+ * can see it.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = resolve(__dirname, '../..');
+const run = promisify(execFile);
+
+interface Probe {
+  readonly resolved: string;
+  readonly sameClient: boolean;
+  readonly loaded: string[];
+  /** Powertools Tracer sets this on import when it is unset, in either module format. */
+  readonly contextMissing: string | null;
+}
+
+const TRACING_MODULES = /aws-xray-sdk-core|@aws-lambda-powertools[\\/]tracer/;
+
+function script(format: 'cjs' | 'esm', loadTracer: boolean): string {
+  const load =
+    format === 'cjs'
+      ? "const cache = require('aws-client-cache');"
+      : "import { createRequire } from 'node:module';\n" +
+        "const require = createRequire(process.cwd() + '/');\n" +
+        "const cache = await import('aws-client-cache');";
+  const tracer =
+    format === 'cjs'
+      ? "require('@aws-lambda-powertools/tracer');"
+      : "await import('@aws-lambda-powertools/tracer');";
+  return `${load}
+const first = cache.getS3Client();
+const second = cache.getS3Client();
+${loadTracer ? tracer : ''}
+// ESM-imported CommonJS modules (the X-Ray SDK is one) land in require.cache too.
+const loaded = Object.keys(require.cache).filter((path) => ${TRACING_MODULES}.test(path));
+process.stdout.write(JSON.stringify({
+  resolved: require.resolve('aws-client-cache'),
+  sameClient: first === second && typeof first.send === 'function',
+  loaded,
+  contextMissing: process.env.AWS_XRAY_CONTEXT_MISSING ?? null,
+}));`;
+}
+
+async function probe(format: 'cjs' | 'esm', loadTracer = false): Promise<Probe> {
+  const flags = format === 'esm' ? ['--input-type=module'] : [];
+  const { stdout } = await run(process.execPath, [...flags, '-e', script(format, loadTracer)], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      AWS_REGION: 'us-east-1',
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    },
+  });
+  return JSON.parse(stdout) as Probe;
+}
+
+beforeAll(() => {
+  // `npm test` builds first; build here only when run on a fresh checkout.
+  if (
+    !existsSync(join(ROOT, 'dist/cjs/index.js')) ||
+    !existsSync(join(ROOT, 'dist/esm/index.js'))
+  ) {
+    execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  }
+}, 120_000);
+
+it('loads neither Powertools Tracer nor the X-Ray SDK when required without a tracer', async () => {
+  // Act
+  const result = await probe('cjs');
+
+  // Assess
+  expect(result.resolved).toBe(join(ROOT, 'dist/cjs/index.js'));
+  expect(result.sameClient).toBe(true);
+  expect(result.loaded).toEqual([]);
+  expect(result.contextMissing).toBeNull();
+});
+
+it('loads neither Powertools Tracer nor the X-Ray SDK when imported without a tracer', async () => {
+  // Act
+  const result = await probe('esm');
+
+  // Assess
+  expect(result.sameClient).toBe(true);
+  expect(result.loaded).toEqual([]);
+  expect(result.contextMissing).toBeNull();
+});
+
+it('sees the tracer in a control run that loads it', async () => {
+  // Act
+  const [required, imported] = await Promise.all([probe('cjs', true), probe('esm', true)]);
+
+  // Assess
+  expect(required.loaded.some((path) => path.includes('aws-xray-sdk-core'))).toBe(true);
+  expect(required.loaded.some((path) => /@aws-lambda-powertools[\\/]tracer/.test(path))).toBe(true);
+  expect(imported.loaded.some((path) => path.includes('aws-xray-sdk-core'))).toBe(true);
+  expect(imported.contextMissing).toBe('IGNORE_ERROR');
+});
