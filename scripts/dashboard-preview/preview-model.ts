@@ -1,0 +1,124 @@
+import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
+import { indexSamples, periodStart } from './aggregate.js';
+import { chooseTarget, type PreviewTarget } from './choose-target.js';
+import type {
+  DashboardBody,
+  DashboardWidget,
+  MetricWidgetProperties,
+  TextWidgetProperties,
+} from './dashboard-types.js';
+import { PreviewError } from './errors.js';
+import { renderMarkdown } from './markdown.js';
+import { buildMetricWidget, type MetricWidgetModel } from './metric-widget.js';
+import { choosePeriod } from './period.js';
+import type { EmfReading } from './read-emf.js';
+
+/** What the flags choose; the rest comes from the input. */
+export interface PreviewSettings {
+  readonly namespace?: string | undefined;
+  readonly service?: string | undefined;
+  /** The line on the cache size widget (`CLIENT_CACHE_MAX_ENTRIES`); default 100. */
+  readonly maxEntries?: number | undefined;
+  /** A period for every widget, in seconds, instead of the dashboard's rule. */
+  readonly periodSeconds?: number | undefined;
+}
+
+/** A widget's place on CloudWatch's 24-column grid. */
+export interface WidgetLayout {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export type WidgetModel =
+  | { readonly kind: 'text'; readonly layout: WidgetLayout; readonly html: string }
+  | { readonly kind: 'metric'; readonly layout: WidgetLayout; readonly chart: MetricWidgetModel };
+
+/** The whole page: what was read, for whom, and every widget of the shipped dashboard. */
+export interface PreviewModel extends PreviewTarget {
+  readonly source: string;
+  readonly emfLines: number;
+  readonly skippedLines: number;
+  /** Epoch milliseconds of the first and last EMF line. */
+  readonly firstTimestamp: number;
+  readonly lastTimestamp: number;
+  readonly widgets: readonly WidgetModel[];
+}
+
+// Widgets carry a region, but the preview reads no region: any valid one renders the same page.
+const PREVIEW_REGION = 'us-east-1';
+
+/**
+ * Renders `dashboards/client-cache.json` for the input's namespace and service through the
+ * renderer every deploy path uses, then queries each widget against the input.
+ *
+ * @throws PreviewError (or a subclass) with a one-line message for a problem a person can fix.
+ */
+export function buildPreviewModel(
+  reading: EmfReading,
+  source: string,
+  settings: PreviewSettings,
+): PreviewModel {
+  const wanted = { namespace: settings.namespace, service: settings.service };
+  const target = chooseTarget(reading.samples, wanted, source);
+  const body = renderBody(target, settings.maxEntries);
+  // A loop, not Math.min(...): a long log has more samples than a call has arguments.
+  let firstTimestamp = Number.POSITIVE_INFINITY;
+  let lastTimestamp = Number.NEGATIVE_INFINITY;
+  for (const { timestamp } of reading.samples) {
+    firstTimestamp = Math.min(firstTimestamp, timestamp);
+    lastTimestamp = Math.max(lastTimestamp, timestamp);
+  }
+  const index = indexSamples(reading.samples);
+  const widgets = body.widgets.map((widget): WidgetModel => {
+    const layout = { x: widget.x, y: widget.y, width: widget.width, height: widget.height };
+    if (widget.type === 'text') {
+      return { kind: 'text', layout, html: renderMarkdown(textOf(widget).markdown) };
+    }
+    if (widget.type !== 'metric') {
+      throw new PreviewError(`The dashboard has a "${widget.type}" widget the preview can't draw`);
+    }
+    const properties = widget.properties as MetricWidgetProperties;
+    const period = choosePeriod({
+      forced: settings.periodSeconds,
+      periodOverride: body.periodOverride,
+      widgetPeriod: properties.period,
+      spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
+    });
+    const xs = periodStarts(firstTimestamp, lastTimestamp, period);
+    return { kind: 'metric', layout, chart: buildMetricWidget(properties, index, period, xs) };
+  });
+  return {
+    ...target,
+    source,
+    emfLines: reading.emfLines,
+    skippedLines: reading.skippedLines,
+    firstTimestamp,
+    lastTimestamp,
+    widgets,
+  };
+}
+
+function renderBody(target: PreviewTarget, maxEntries: number | undefined): DashboardBody {
+  try {
+    const body = renderDashboardBody({ ...target, region: PREVIEW_REGION, maxEntries });
+    return JSON.parse(body) as DashboardBody;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new PreviewError(`Cannot render the dashboard: ${reason}`, { cause: error });
+  }
+}
+
+function textOf(widget: DashboardWidget): TextWidgetProperties {
+  return widget.properties as TextWidgetProperties;
+}
+
+function periodStarts(first: number, last: number, periodSeconds: number): number[] {
+  const starts: number[] = [];
+  const end = periodStart(last, periodSeconds);
+  for (let start = periodStart(first, periodSeconds); start <= end; start += periodSeconds) {
+    starts.push(start);
+  }
+  return starts;
+}
