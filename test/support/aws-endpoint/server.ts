@@ -128,7 +128,7 @@ export const startServiceServer = async (
   });
 
   // Paused until TLS takes the socket over, so no byte of the ClientHello is read too early.
-  const tcp = createTcpServer({ pauseOnConnect: true }, (raw: Socket) => {
+  const tcp = createTcpServer({ pauseOnConnect: true, noDelay: true }, (raw: Socket) => {
     stats.recordConnection(service);
     connections.add(raw);
     // A client that vanishes mid-handshake is normal; there is nobody to report it to.
