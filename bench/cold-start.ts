@@ -1,16 +1,56 @@
 /**
  * P6: cold start. Fresh processes, alternately importing the cache's S3
  * entry point and building the first client, or importing the SDK's S3
- * client and constructing it. Runs the built package (`npm run build`).
+ * client and constructing it; once from node_modules (the built package),
+ * once from esbuild bundles as CDK's NodejsFunction deploys a handler.
  */
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { median, spread } from './timing.js';
 
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
+type Variant = 'cache' | 'sdk';
 
-function coldStartMs(variant: 'cache' | 'sdk'): number {
-  const output = execFileSync(process.execPath, [child, variant], {
+const ENTRIES: Record<Variant, string> = {
+  cache: `import { getS3Client } from 'aws-client-cache/s3';
+export const client = getS3Client({ region: 'us-east-1' });`,
+  sdk: `import { S3Client } from '@aws-sdk/client-s3';
+export const client = new S3Client({ region: 'us-east-1' });`,
+};
+
+/** Bundles each variant into .tmp/cold-start/, Powertools left external (it is preloaded). */
+async function bundle(): Promise<Record<Variant, string>> {
+  const dir = resolve('.tmp/cold-start');
+  mkdirSync(dir, { recursive: true });
+  const bundles = {} as Record<Variant, string>;
+  for (const variant of ['cache', 'sdk'] as const) {
+    const entry = join(dir, `${variant}-entry.mjs`);
+    writeFileSync(entry, ENTRIES[variant]);
+    const outfile = join(dir, `${variant}.mjs`);
+    await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      tsconfigRaw: '{}',
+      external: ['@aws-lambda-powertools/*'],
+      banner: {
+        js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+      },
+      logLevel: 'error',
+    });
+    bundles[variant] = pathToFileURL(outfile).href;
+  }
+  return bundles;
+}
+
+function coldStartMs(variant: Variant, bundled: string | undefined): number {
+  const output = execFileSync(process.execPath, [child, variant, ...(bundled ? [bundled] : [])], {
     encoding: 'utf8',
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
@@ -23,22 +63,22 @@ export interface ColdStartResult {
   readonly ratioSpread: string;
 }
 
-export function measureColdStart(rounds: number): ColdStartResult {
-  const cache: number[] = [];
-  const sdk: number[] = [];
-  coldStartMs('sdk'); // the first spawn warms the OS file cache for both
+function measure(rounds: number, bundles?: Record<Variant, string>): ColdStartResult {
+  const times: Record<Variant, number[]> = { cache: [], sdk: [] };
+  coldStartMs('sdk', bundles?.sdk); // the first spawn warms the OS file cache for both
   for (let round = 0; round < rounds; round++) {
-    if (round % 2 === 0) {
-      cache.push(coldStartMs('cache'));
-      sdk.push(coldStartMs('sdk'));
-    } else {
-      sdk.push(coldStartMs('sdk'));
-      cache.push(coldStartMs('cache'));
-    }
+    const order: Variant[] = round % 2 === 0 ? ['cache', 'sdk'] : ['sdk', 'cache'];
+    for (const variant of order) times[variant].push(coldStartMs(variant, bundles?.[variant]));
   }
   return {
-    cacheMs: median(cache),
-    sdkMs: median(sdk),
-    ratioSpread: spread(cache.map((ms, i) => ms / (sdk[i] ?? ms))),
+    cacheMs: median(times.cache),
+    sdkMs: median(times.sdk),
+    ratioSpread: spread(times.cache.map((ms, i) => ms / (times.sdk[i] ?? ms))),
   };
+}
+
+export async function measureColdStart(
+  rounds: number,
+): Promise<{ unbundled: ColdStartResult; bundled: ColdStartResult }> {
+  return { unbundled: measure(rounds), bundled: measure(rounds, await bundle()) };
 }

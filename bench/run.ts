@@ -83,14 +83,19 @@ try {
   });
 
   progress('P6 cold start (fresh processes, built package)');
-  const cold = measureColdStart(quick ? 3 : 15);
-  results.push({
-    id: 'P6',
-    name: 'cold start: import aws-client-cache/s3 + first client / import @aws-sdk/client-s3 + new S3Client',
-    measured: `${(cold.cacheMs / cold.sdkMs).toFixed(3)}x (${cold.cacheMs.toFixed(1)} ms vs ${cold.sdkMs.toFixed(1)} ms; rounds ${cold.ratioSpread})`,
-    target: '<= 1.10x',
-    pass: cold.cacheMs / cold.sdkMs <= 1.1,
-  });
+  const cold = await measureColdStart(quick ? 3 : 15);
+  for (const [how, result] of [
+    ['bundled with esbuild, as NodejsFunction deploys', cold.bundled],
+    ['from node_modules, unbundled ESM', cold.unbundled],
+  ] as const) {
+    results.push({
+      id: 'P6',
+      name: `cold start, ${how}: aws-client-cache/s3 + first client / @aws-sdk/client-s3 + new S3Client`,
+      measured: `${(result.cacheMs / result.sdkMs).toFixed(3)}x (${result.cacheMs.toFixed(1)} ms vs ${result.sdkMs.toFixed(1)} ms; rounds ${result.ratioSpread})`,
+      target: '<= 1.10x',
+      pass: result.cacheMs / result.sdkMs <= 1.1,
+    });
+  }
 
   progress('P7 10,000-role churn through a cache of 100 (separate process, --expose-gc)');
   const churn = JSON.parse(

@@ -15,11 +15,6 @@ export function median(values: readonly number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
-export function percentile(values: readonly number[], fraction: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-}
-
 /** "min..max" of a series, to two decimals: the spread behind a median. */
 export function spread(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);

@@ -4,7 +4,7 @@
  * one table of what each cost.
  *
  *   npm start -- [--invocations 300] [--roles 5] [--concurrency 4] [--latency-ms 0]
- *     [--out out/demo-emf.jsonl]
+ *     [--out out/demo-emf.jsonl] [--json rows.json]
  *
  * The endpoint runs here; each mode is its own process (demo/workload.ts), started with
  * NODE_EXTRA_CA_CERTS. The modes take turns, batch by batch, so that whatever else the machine
@@ -27,6 +27,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'latency-ms': { type: 'string', default: '0' },
     out: { type: 'string', default: 'out/demo-emf.jsonl' },
+    // The table's rows as JSON, for the benchmark (P1).
+    json: { type: 'string' },
   },
 });
 
@@ -170,6 +172,7 @@ const rows: ModeRow[] = DEMO_MODES.flatMap((mode) => {
 const cached = workloads.find((workload) => workload.mode === 'cache');
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, cached?.emfLines.map((line) => `${line}\n`).join('') ?? '');
+if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
 
 const network =
   latencyMs === 0

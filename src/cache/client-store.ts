@@ -96,11 +96,10 @@ export class ClientStore {
    * misspelt option can never hit another config's client.
    */
   getSimple(clientType: string, config: MaybeSimpleConfig): object | undefined {
-    const { region, roleArn } = config;
-    if (Object.keys(config).length !== +(region !== undefined) + +(roleArn !== undefined)) {
-      return undefined;
+    for (const field in config) {
+      if (field !== 'region' && field !== 'roleArn') return undefined;
     }
-    const key = this.#index.find(clientType, region, roleArn);
+    const key = this.#index.find(clientType, config.region, config.roleArn);
     return key === undefined ? undefined : this.#hit(key);
   }
 
