@@ -2,7 +2,6 @@ import type { CreatedEntry } from '../cache/client-store.js';
 import { assertNotExpired, calculateEntryExpiry, credentialsExpire } from '../cache/expiry.js';
 import type { CacheRuntime } from '../cache/runtime.js';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { validateClientConfig } from '../config/validate-client-config.js';
 import {
   acquireProfileCredentials,
   acquireRoleCredentials,
@@ -45,7 +44,7 @@ function sharedCredentialsFor(
 }
 
 /**
- * The miss path: validate, then build a client on the shared pool with the
+ * The miss path, for a config already validated: build a client on the shared pool with the
  * shared credentials for its role. Nothing is kept if any step throws.
  */
 export function createClientEntry<ClientType extends object>(
@@ -54,7 +53,6 @@ export function createClientEntry<ClientType extends object>(
   defaults: ServiceDefaults,
   runtime: CacheRuntime,
 ): CreatedEntry {
-  validateClientConfig(config);
   const { settings, now } = runtime;
   const createdAt = now();
   assertNotExpired(config.credentials, createdAt);

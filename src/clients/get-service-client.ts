@@ -21,9 +21,8 @@ function simplePathOf(clientType: string, config: ClientCacheConfig): SimpleConf
 
 /**
  * Every getter comes here. A simple config (region and role) hits
- * through the hit index: a few map lookups. Anything else is checked for
- * unknown keys and looked up by its full key; validation and construction
- * wait for the miss, which counts even when validation then rejects it.
+ * through the hit index: a few map lookups. Anything else is validated,
+ * then looked up by its full key; construction waits for the miss.
  */
 export function getServiceClient<ClientType extends object>(
   ClientClass: ClientConstructor<ClientType>,
@@ -34,9 +33,14 @@ export function getServiceClient<ClientType extends object>(
   const options = config ?? NO_CONFIG;
   const runtime = cacheRuntime();
   const hit =
-    typeof options === 'object' && options !== null && runtime.store.getSimple(clientType, options);
+    typeof options === 'object' &&
+    options !== null &&
+    !Array.isArray(options) &&
+    runtime.store.getSimple(clientType, options);
   if (hit) return hit as ClientType;
-  if (typeof options !== 'object' || options === null) validateClientConfig(options);
+  // Checked before the key is built: `{ durationSeconds: '3600' }` must not
+  // find the client of `{ durationSeconds: 3600 }`, nor a symbol break the key.
+  validateClientConfig(options);
   assertKnownKeys(options);
   return runtime.store.getOrCreate(
     generateCacheKey(clientType, options),

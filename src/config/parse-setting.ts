@@ -1,4 +1,5 @@
 import { ClientCacheConfigError } from '../errors.js';
+import { describeValue } from './describe-value.js';
 
 export interface IntegerRange {
   readonly min: number;
@@ -18,7 +19,7 @@ export function checkInteger(field: string, value: unknown, range: IntegerRange)
   if (typeof value === 'number' && isInRange(value, range)) return value;
   throw new ClientCacheConfigError(
     field,
-    `\`${field}\` must be ${describeRange(range)}, got ${JSON.stringify(value) ?? String(value)}`,
+    `\`${field}\` must be ${describeRange(range)}, got ${describeValue(value)}`,
   );
 }
 
@@ -31,7 +32,7 @@ export function parseIntegerEnv(name: string, raw: string, range: IntegerRange):
   if (isInRange(value, range)) return value;
   throw new ClientCacheConfigError(
     name,
-    `\`${name}\` must be ${describeRange(range)}, got ${JSON.stringify(raw)}`,
+    `\`${name}\` must be ${describeRange(range)}, got ${describeValue(raw)}`,
   );
 }
 
@@ -40,6 +41,6 @@ export function parseBooleanEnv(name: string, raw: string): boolean {
   if (raw === 'false') return false;
   throw new ClientCacheConfigError(
     name,
-    `\`${name}\` must be "true" or "false", got ${JSON.stringify(raw)}`,
+    `\`${name}\` must be "true" or "false", got ${describeValue(raw)}`,
   );
 }

@@ -1,4 +1,5 @@
 import { ClientCacheConfigError } from '../errors.js';
+import { describeValue } from './describe-value.js';
 import { ClientCacheEnv } from './env-vars.js';
 import {
   checkInteger,
@@ -65,7 +66,7 @@ function resolveTraceHits(option: unknown, env: Environment): boolean {
   if (typeof option === 'boolean') return option;
   throw new ClientCacheConfigError(
     'traceHits',
-    `\`traceHits\` must be a boolean, got ${JSON.stringify(option)}`,
+    `\`traceHits\` must be a boolean, got ${describeValue(option)}`,
   );
 }
 

@@ -1,5 +1,6 @@
 import { ClientCacheConfigError } from '../errors.js';
 import type { ClientCacheConfig } from './client-cache-config.js';
+import { describeValue } from './describe-value.js';
 import { checkInteger } from './parse-setting.js';
 
 // Commercial, China, GovCloud and the isolated partitions.
@@ -9,18 +10,16 @@ const REGION = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
 const EXTERNAL_ID = /^[\w+=,.@:/-]{2,1224}$/;
 const PROFILE = /^[^\s:]{1,128}$/;
+/** The largest instant a `Date` can hold. */
+const MAX_DATE_MS = 8.64e15;
 
 function fail(field: string, message: string): never {
   throw new ClientCacheConfigError(field, message);
 }
 
-function show(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : String(value);
-}
-
 function checkString(field: string, value: unknown, pattern: RegExp, allowed: string): void {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    fail(field, `\`${field}\` must be ${allowed}, got ${show(value)}`);
+    fail(field, `\`${field}\` must be ${allowed}, got ${describeValue(value)}`);
   }
 }
 
@@ -45,7 +44,10 @@ function checkCredentials(credentials: unknown): void {
     fail('credentials', `${allowed}; \`sessionToken\` is not a string`);
   }
   const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
-  if (expiresAt !== undefined && !(typeof expiresAt === 'number' && Number.isFinite(expiresAt))) {
+  if (
+    expiresAt !== undefined &&
+    !(typeof expiresAt === 'number' && Math.abs(expiresAt) <= MAX_DATE_MS)
+  ) {
     fail('credentials', `${allowed}; \`expiration\` must be a valid Date or epoch milliseconds`);
   }
 }
@@ -63,7 +65,7 @@ function checkRoleOnly(config: ClientCacheConfig, field: keyof ClientCacheConfig
  */
 export function validateClientConfig(config: unknown): asserts config is ClientCacheConfig {
   if (!isObject(config) || Array.isArray(config)) {
-    fail('config', `the getter config must be an object, got ${show(config)}`);
+    fail('config', `the getter config must be an object, got ${describeValue(config)}`);
   }
   const { region, roleArn, roleSessionName, externalId, durationSeconds, profile } = config;
   if (region !== undefined) checkString('region', region, REGION, 'an AWS region like "us-east-1"');
@@ -111,7 +113,7 @@ export function validateClientConfig(config: unknown): asserts config is ClientC
   ) {
     fail(
       'additionalConfig',
-      `\`additionalConfig\` must be an object, got ${show(additionalConfig)}`,
+      `\`additionalConfig\` must be an object, got ${describeValue(additionalConfig)}`,
     );
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { fingerprintText } from '../cache/fingerprint.js';
 import type { CredentialProvider } from '../config/client-cache-config.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
@@ -27,10 +28,20 @@ interface RegistryEntry {
 // entries that hold it, so it never outgrows the cache.
 const registry = new Map<string, RegistryEntry>();
 
+/** How many credential sets no cached client uses are kept, most recently released first. */
+export const IDLE_CREDENTIAL_SETS = 100;
+
+// A role whose clients were all evicted often comes back soon, while its
+// credentials are still good: assuming it again on every miss would cost an
+// AssumeRole per miss when the cache is smaller than its working set.
+// Bounded, so churn through any number of roles cannot grow it.
+const idle = new LRUCache<string, RefreshingCredentials>({ max: IDLE_CREDENTIAL_SETS });
+
 function acquire(id: string, create: () => RefreshingCredentials): SharedCredentials {
   let entry = registry.get(id);
   if (entry === undefined) {
-    entry = { credentials: create(), users: 0 };
+    entry = { credentials: idle.get(id) ?? create(), users: 0 };
+    idle.delete(id);
     registry.set(id, entry);
   }
   entry.users++;
@@ -42,7 +53,10 @@ function acquire(id: string, create: () => RefreshingCredentials): SharedCredent
       if (released) return;
       released = true;
       held.users--;
-      if (held.users === 0 && registry.get(id) === held) registry.delete(id);
+      if (held.users === 0 && registry.get(id) === held) {
+        registry.delete(id);
+        idle.set(id, held.credentials);
+      }
     },
   };
 }
@@ -89,11 +103,12 @@ export function acquireProfileCredentials(
   );
 }
 
-/** How many shared credential sets are alive; never more than the cached clients. */
+/** How many shared credential sets cached clients use; never more than the cached clients. */
 export function sharedCredentialCount(): number {
   return registry.size;
 }
 
 export function forgetSharedCredentials(): void {
   registry.clear();
+  idle.clear();
 }
