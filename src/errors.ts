@@ -23,6 +23,27 @@ export class ClientCacheConfigError extends ClientCacheError {
   }
 }
 
+/**
+ * What is safe to keep of an SDK error as a `cause`: its name, message and
+ * `$metadata` (status, request id, attempts). Not its hidden `$response`,
+ * which holds the signed request and so the caller's own session token.
+ */
+export class UpstreamError extends Error {
+  override readonly name: string;
+  readonly $metadata: unknown;
+
+  constructor(error: unknown) {
+    const { name, message, $metadata } = (error ?? {}) as {
+      name?: unknown;
+      message?: unknown;
+      $metadata?: unknown;
+    };
+    super(typeof message === 'string' ? message : String(error));
+    this.name = typeof name === 'string' ? name : 'Error';
+    this.$metadata = $metadata;
+  }
+}
+
 /** Credentials are unusable: already expired, or a role could not be assumed. */
 export class ClientCacheCredentialsError extends ClientCacheError {
   override readonly name: string = 'ClientCacheCredentialsError';

@@ -25,7 +25,12 @@ export type {
 } from './config/client-cache-config.js';
 export { ClientCacheEnv } from './config/env-vars.js';
 export type { ClientCacheSettings } from './config/settings.js';
-export { ClientCacheConfigError, ClientCacheCredentialsError, ClientCacheError } from './errors.js';
+export {
+  ClientCacheConfigError,
+  ClientCacheCredentialsError,
+  ClientCacheError,
+  UpstreamError,
+} from './errors.js';
 export {
   ClientCacheDimension,
   ClientCacheMetric,

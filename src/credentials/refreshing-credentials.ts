@@ -1,5 +1,5 @@
 import type { CredentialIdentity } from '../config/client-cache-config.js';
-import { ClientCacheCredentialsError } from '../errors.js';
+import { ClientCacheCredentialsError, UpstreamError } from '../errors.js';
 import { credentialCounters } from './credential-counters.js';
 import { type RefreshWindows, refreshWindows } from './refresh-windows.js';
 
@@ -101,7 +101,7 @@ export class RefreshingCredentials {
       hooks?.onRefresh?.({ source, mode, error });
       if (error instanceof ClientCacheCredentialsError) throw error;
       throw new ClientCacheCredentialsError(`Could not get credentials for ${source}`, {
-        cause: error,
+        cause: new UpstreamError(error),
       });
     }
   }

@@ -57,12 +57,12 @@ function signingKeys(client: LambdaClient): string[] {
 }
 
 /**
- * What a logger or serialiser shows of an error: `inspect` (cause included)
- * and each link's JSON. Not hidden fields: the SDK's own `$response` on the
- * cause is non-enumerable (see docs/reliability.md).
+ * What a logger or serialiser can show of an error: `inspect` with hidden
+ * fields (the SDK's `$response`, with the signed request, is one), and each
+ * link's JSON.
  */
 function causeChainText(error: unknown): string {
-  const parts = [inspect(error, { depth: 10 })];
+  const parts = [inspect(error, { depth: 10, showHidden: true })];
   for (let link = error; link instanceof Error; link = link.cause) {
     parts.push(link.name, link.message, link.stack ?? '', JSON.stringify(link));
   }
