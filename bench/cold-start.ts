@@ -21,14 +21,20 @@ export const client = getS3Client({ region: 'us-east-1' });`,
 export const client = new S3Client({ region: 'us-east-1' });`,
 };
 
-/** Bundles each variant into .tmp/cold-start/, Powertools left external (it is preloaded). */
-async function bundle(): Promise<Record<Variant, string>> {
+/**
+ * Writes each variant's handler module into .tmp/cold-start/ (inside the
+ * package, so `aws-client-cache` resolves to the build through its exports
+ * map), and an esbuild bundle of it, Powertools left external (preloaded).
+ */
+async function prepare(): Promise<Record<'unbundled' | 'bundled', Record<Variant, string>>> {
   const dir = resolve('.tmp/cold-start');
   mkdirSync(dir, { recursive: true });
-  const bundles = {} as Record<Variant, string>;
+  const unbundled = {} as Record<Variant, string>;
+  const bundled = {} as Record<Variant, string>;
   for (const variant of ['cache', 'sdk'] as const) {
     const entry = join(dir, `${variant}-entry.mjs`);
     writeFileSync(entry, ENTRIES[variant]);
+    unbundled[variant] = pathToFileURL(entry).href;
     const outfile = join(dir, `${variant}.mjs`);
     await build({
       entryPoints: [entry],
@@ -44,13 +50,13 @@ async function bundle(): Promise<Record<Variant, string>> {
       },
       logLevel: 'error',
     });
-    bundles[variant] = pathToFileURL(outfile).href;
+    bundled[variant] = pathToFileURL(outfile).href;
   }
-  return bundles;
+  return { unbundled, bundled };
 }
 
-function coldStartMs(variant: Variant, bundled: string | undefined): number {
-  const output = execFileSync(process.execPath, [child, variant, ...(bundled ? [bundled] : [])], {
+function coldStartMs(handlerModule: string): number {
+  const output = execFileSync(process.execPath, [child, handlerModule], {
     encoding: 'utf8',
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   });
@@ -63,12 +69,14 @@ export interface ColdStartResult {
   readonly ratioSpread: string;
 }
 
-function measure(rounds: number, bundles?: Record<Variant, string>): ColdStartResult {
+function measure(rounds: number, handlers: Record<Variant, string>): ColdStartResult {
   const times: Record<Variant, number[]> = { cache: [], sdk: [] };
-  coldStartMs('sdk', bundles?.sdk); // the first spawn warms the OS file cache for both
+  // The first spawns warm the OS file cache for both.
+  coldStartMs(handlers.sdk);
+  coldStartMs(handlers.cache);
   for (let round = 0; round < rounds; round++) {
     const order: Variant[] = round % 2 === 0 ? ['cache', 'sdk'] : ['sdk', 'cache'];
-    for (const variant of order) times[variant].push(coldStartMs(variant, bundles?.[variant]));
+    for (const variant of order) times[variant].push(coldStartMs(handlers[variant]));
   }
   return {
     cacheMs: median(times.cache),
@@ -80,5 +88,9 @@ function measure(rounds: number, bundles?: Record<Variant, string>): ColdStartRe
 export async function measureColdStart(
   rounds: number,
 ): Promise<{ unbundled: ColdStartResult; bundled: ColdStartResult }> {
-  return { unbundled: measure(rounds), bundled: measure(rounds, await bundle()) };
+  const handlers = await prepare();
+  return {
+    unbundled: measure(rounds, handlers.unbundled),
+    bundled: measure(rounds, handlers.bundled),
+  };
 }

@@ -59,17 +59,23 @@ if (isMain(import.meta.url)) {
     options: {
       rounds: { type: 'string', default: '15' },
       iterations: { type: 'string', default: '200000' },
+      json: { type: 'boolean', default: false },
     },
   });
-  const { lruNs, hitNs, buildNs, ratioSpread } = measureHitPath({
+  const result = measureHitPath({
     rounds: Number(values.rounds),
     iterations: Number(values.iterations),
   });
-  console.log(`lru-cache get     ${lruNs.toFixed(1)} ns`);
-  console.log(
-    `getS3Client hit   ${hitNs.toFixed(1)} ns  ${(hitNs / lruNs).toFixed(2)}x a get (rounds ${ratioSpread}; target <= 5x)`,
-  );
-  console.log(
-    `new S3Client      ${(buildNs / 1000).toFixed(1)} us  ${(buildNs / hitNs).toFixed(0)}x a hit (target >= 1000x)`,
-  );
+  if (values.json) {
+    console.log(JSON.stringify(result));
+  } else {
+    const { lruNs, hitNs, buildNs, ratioSpread } = result;
+    console.log(`lru-cache get     ${lruNs.toFixed(1)} ns`);
+    console.log(
+      `getS3Client hit   ${hitNs.toFixed(1)} ns  ${(hitNs / lruNs).toFixed(2)}x a get (rounds ${ratioSpread}; target <= 5x)`,
+    );
+    console.log(
+      `new S3Client      ${(buildNs / 1000).toFixed(1)} us  ${(buildNs / hitNs).toFixed(0)}x a hit (target >= 1000x)`,
+    );
+  }
 }
