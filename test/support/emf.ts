@@ -7,6 +7,8 @@
  * key a top-level string and every metric a top-level number or array of at
  * most 100 numbers.
  */
+import type { ClientCacheStats } from '../../src/index.js';
+import { ClientCacheMetric } from '../../src/index.js';
 
 export interface MetricDefinition {
   readonly Name: string;
@@ -192,3 +194,15 @@ export function dimensionSets(document: EmfDocument): string[][] {
     directive.Dimensions.map((set) => [...set]),
   );
 }
+
+/** Each counter metric the cache publishes, and the `getClientCacheStats()` field it is the delta of. */
+export const COUNTERS = {
+  [ClientCacheMetric.Hit]: 'hits',
+  [ClientCacheMetric.Miss]: 'misses',
+  [ClientCacheMetric.Eviction]: 'evictions',
+  [ClientCacheMetric.Expiration]: 'expirations',
+  [ClientCacheMetric.CredentialRefresh]: 'credentialRefreshes',
+  [ClientCacheMetric.CredentialRefreshFailure]: 'credentialRefreshFailures',
+  [ClientCacheMetric.ConnectionsOpened]: 'connectionsOpened',
+  [ClientCacheMetric.RequestsSent]: 'requestsSent',
+} as const satisfies Record<string, keyof ClientCacheStats>;

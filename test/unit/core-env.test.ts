@@ -5,36 +5,17 @@
  * beat env vars, which beat defaults, and bad or unknown options are refused.
  */
 
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
+import { cacheRuntime } from '../../src/cache/runtime.js';
 import {
-  ClientCacheConfigError,
   ClientCacheEnv,
   configureClientCache,
   getClientCacheStats,
   getS3Client,
 } from '../../src/index.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { setEnv } from '../support/env.js';
+import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
-
-function configErrorFrom(action: () => unknown): ClientCacheConfigError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ClientCacheConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ClientCacheConfigError, but nothing was thrown');
-}
+useFreshCache();
 
 describe('CLIENT_CACHE_MAX_ENTRIES', () => {
   it.each(['abc', '0', '-5', '1.5', '100000000'])(

@@ -10,7 +10,6 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   generateCacheKey,
   getClient,
@@ -21,20 +20,12 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { setEnv } from '../support/env.js';
+import { useFreshCache } from '../support/fresh-cache.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Reports';
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
+useFreshCache();
 
 /** The mode of the retry strategy the SDK actually built, not the config it was given. */
 async function retryModeOf(client: LambdaClient | CostExplorerClient): Promise<unknown> {

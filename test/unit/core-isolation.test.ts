@@ -6,7 +6,6 @@
  * unit tests cover credentials rotated in place in the same object.
  */
 import fc from 'fast-check';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   type ClientCacheConfig,
   clearClientCache,
@@ -16,7 +15,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { useFreshCache } from '../support/fresh-cache.js';
 
 const GETTERS = {
   S3: getS3Client,
@@ -33,16 +32,7 @@ const ROLES = [
   'arn:aws-us-gov:iam::333333333333:role/Tenant',
 ];
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
+useFreshCache();
 
 interface MutableCredentials {
   accessKeyId: string;

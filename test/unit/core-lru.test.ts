@@ -14,18 +14,9 @@ import {
   getClientCacheStats,
   getS3Client,
 } from '../../src/index.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { useFreshCache } from '../support/fresh-cache.js';
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
+useFreshCache();
 
 const roleArn = (index: number): string => `arn:aws:iam::123456789012:role/Role${index}`;
 const client = (index: number) => getS3Client({ roleArn: roleArn(index) });

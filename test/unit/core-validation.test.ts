@@ -1,20 +1,11 @@
-/**
- * Covers bad getter input: a malformed role ARN, region, duration, session
- * name, profile, credentials or option key fails fast with a
- * `ClientCacheConfigError` naming the field, never echoing a secret or the
- * external id, and a failed creation leaves nothing in the cache.
- */
-
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   type ClientCacheConfig,
-  ClientCacheConfigError,
   getClient,
   getClientCacheSize,
   getClientCacheStats,
   getS3Client,
 } from '../../src/index.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Reports';
 const ACCESS_KEY_ID = 'AKIAVALIDATIONTEST0001';
@@ -22,26 +13,7 @@ const SECRET = 'wJalrXUtnFEMI/K7MDENG/validationSecret0001';
 const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEValidationSessionToken0001';
 const EXTERNAL_ID = 'tenant-0001-external-id-never-shown';
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
-
-function configErrorFrom(action: () => unknown): ClientCacheConfigError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ClientCacheConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ClientCacheConfigError, but nothing was thrown');
-}
+useFreshCache();
 
 describe('getter input validation', () => {
   it.each([

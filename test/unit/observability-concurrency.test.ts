@@ -15,7 +15,6 @@ import fc from 'fast-check';
 import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   ClientCacheMetric,
-  type ClientCacheStats,
   configureClientCache,
   getClientCacheStats,
   getS3Client,
@@ -23,21 +22,10 @@ import {
   withClientCacheMetrics,
 } from '../../src/index.js';
 import { captureDuring, captureOutput } from '../support/capture-output.js';
-import { type EmfDocument, metricSum, metricValues, parseEmf } from '../support/emf.js';
+import { COUNTERS, type EmfDocument, metricSum, metricValues, parseEmf } from '../support/emf.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2', 'ca-central-1'];
-
-const COUNTERS = {
-  [ClientCacheMetric.Hit]: 'hits',
-  [ClientCacheMetric.Miss]: 'misses',
-  [ClientCacheMetric.Eviction]: 'evictions',
-  [ClientCacheMetric.Expiration]: 'expirations',
-  [ClientCacheMetric.CredentialRefresh]: 'credentialRefreshes',
-  [ClientCacheMetric.CredentialRefreshFailure]: 'credentialRefreshFailures',
-  [ClientCacheMetric.ConnectionsOpened]: 'connectionsOpened',
-  [ClientCacheMetric.RequestsSent]: 'requestsSent',
-} as const satisfies Record<string, keyof ClientCacheStats>;
 
 /** One invocation: getter calls in steps, each step after a small delay. */
 interface Invocation {

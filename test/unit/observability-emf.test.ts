@@ -14,7 +14,6 @@ import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
-  type ClientCacheStats,
   clearClientCache,
   clientCacheMetrics,
   configureClientCache,
@@ -26,6 +25,7 @@ import {
 } from '../../src/index.js';
 import { captureDuring, captureOutput } from '../support/capture-output.js';
 import {
+  COUNTERS,
   dimensionSets,
   type EmfDocument,
   metricDefinitions,
@@ -39,16 +39,6 @@ const SERVICE = 'cache-svc';
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2'] as const;
 
 /** Each counter in the line, and the stats field it must equal. */
-const COUNTERS = {
-  [ClientCacheMetric.Hit]: 'hits',
-  [ClientCacheMetric.Miss]: 'misses',
-  [ClientCacheMetric.Eviction]: 'evictions',
-  [ClientCacheMetric.Expiration]: 'expirations',
-  [ClientCacheMetric.CredentialRefresh]: 'credentialRefreshes',
-  [ClientCacheMetric.CredentialRefreshFailure]: 'credentialRefreshFailures',
-  [ClientCacheMetric.ConnectionsOpened]: 'connectionsOpened',
-  [ClientCacheMetric.RequestsSent]: 'requestsSent',
-} as const satisfies Record<string, keyof ClientCacheStats>;
 
 isolateEnv();
 
