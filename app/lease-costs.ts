@@ -5,7 +5,10 @@ import { type CostQuery, type CostReport, getCostData } from './lib/cost-explore
 import { costReportCsv } from './lib/csv.js';
 import { emitLeaseCostsGenerated, type LeaseCostsGeneratedDetail } from './lib/event-emitter.js';
 import { getLeaseDetails, type LeaseDetails, type LeaseId } from './lib/isb-api-client.js';
-import { type UploadResult, uploadCsv } from './lib/s3-uploader.js';
+import { getPresignedUrl, type UploadResult, uploadCsv } from './lib/s3-uploader.js';
+
+/** How long the event's presigned report URL works: the seed's, and SigV4's, maximum. */
+export const REPORT_URL_DAYS = 7;
 
 /**
  * The four AWS-facing steps of a report. The app's own are the `app/lib` modules on the cache's
@@ -16,6 +19,7 @@ export interface LeaseCostsModules {
   getLeaseDetails(leaseId: LeaseId, functionName: string): Promise<LeaseDetails>;
   getCostData(query: CostQuery, roleArn: string): Promise<CostReport>;
   uploadCsv(bucket: string, key: string, csv: string): Promise<UploadResult>;
+  presignReport(bucket: string, key: string): Promise<string>;
   emitLeaseCostsGenerated(eventBusName: string, detail: LeaseCostsGeneratedDetail): Promise<string>;
 }
 
@@ -26,6 +30,8 @@ export function cachedModules(config: LeaseCostsConfig): LeaseCostsModules {
     getCostData: (query, roleArn) => getCostData(query, { roleArn }),
     uploadCsv: (bucket, key, csv) =>
       uploadCsv(bucket, key, csv, { forcePathStyle: config.s3ForcePathStyle }),
+    presignReport: (bucket, key) =>
+      getPresignedUrl(bucket, key, REPORT_URL_DAYS, { forcePathStyle: config.s3ForcePathStyle }),
     emitLeaseCostsGenerated: (bus, detail) => emitLeaseCostsGenerated(bus, detail),
   };
 }
@@ -94,6 +100,7 @@ export function createLeaseCostsProcessor(
     const key = `${event.leaseId}.csv`;
     const upload = await modules.uploadCsv(config.bucketName, key, costReportCsv(report));
     const csvS3Uri = `s3://${upload.bucket}/${upload.key}`;
+    const csvUrl = await modules.presignReport(upload.bucket, upload.key);
     const eventId = await modules.emitLeaseCostsGenerated(config.eventBusName, {
       leaseId: event.leaseId,
       accountId: event.accountId,
@@ -101,6 +108,7 @@ export function createLeaseCostsProcessor(
       currency: report.currency,
       startDate,
       endDate,
+      csvUrl,
       csvS3Uri,
       csvChecksumSha256: upload.checksumSha256,
       partial: report.truncated,

@@ -9,9 +9,9 @@ export const LeaseCostsEvent = {
 } as const;
 
 /**
- * The event's detail: a public contract, so fields are only ever added, never renamed. The seed
- * carried a presigned `csvUrl`; this build has no presigner (see the README of `app/`), so
- * consumers get the object's location and checksum and fetch it with their own access.
+ * The event's detail: a public contract, so fields are only ever added, never renamed. `csvUrl`
+ * is the seed's presigned link; the object's location and checksum came later, for consumers that
+ * fetch it with their own access.
  */
 export interface LeaseCostsGeneratedDetail {
   readonly leaseId: string;
@@ -22,6 +22,8 @@ export interface LeaseCostsGeneratedDetail {
   /** The billing window, `YYYY-MM-DD`, end exclusive. */
   readonly startDate: string;
   readonly endDate: string;
+  /** A presigned HTTPS GET URL of the CSV report, valid for `REPORT_URL_DAYS` days. */
+  readonly csvUrl: string;
   /** `s3://bucket/key` of the CSV report. */
   readonly csvS3Uri: string;
   readonly csvChecksumSha256: string;
@@ -49,6 +51,7 @@ const CHECKS: Readonly<Record<keyof LeaseCostsGeneratedDetail, [string, (v: unkn
       'a date as YYYY-MM-DD',
       (v) => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v),
     ],
+    csvUrl: ['an https:// URL', (v) => typeof v === 'string' && /^https:\/\/\S+$/.test(v)],
     csvS3Uri: ['an s3:// URI', (v) => typeof v === 'string' && /^s3:\/\/[^/]+\/.+/.test(v)],
     csvChecksumSha256: [
       'a base64 SHA-256',

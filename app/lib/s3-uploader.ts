@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { getS3Client } from 'aws-client-cache';
 import { LeaseCostsInputError, ReportUploadError } from '../errors.js';
 
@@ -63,4 +64,33 @@ export async function uploadCsv(
     throw new ReportUploadError(`S3 stored s3://${bucket}/${key} but returned no ETag`);
   }
   return { bucket, key, eTag: output.ETag, checksumSha256 };
+}
+
+/** SigV4 presigned URLs live at most 7 days. */
+const MAX_URL_DAYS = 7;
+
+/**
+ * A presigned GET URL for a report, valid `days` days (1 to 7, SigV4's limit). Signed locally: no
+ * request is sent. A URL signed with role credentials stops working when their session ends,
+ * whatever `days` says, so sign with credentials that outlive the URL when that matters.
+ *
+ * @example
+ * const url = await getPresignedUrl('lease-costs-reports', `${leaseUuid}.csv`, 7);
+ */
+export async function getPresignedUrl(
+  bucket: string,
+  key: string,
+  days: number,
+  options: UploadCsvOptions = {},
+): Promise<string> {
+  if (!Number.isInteger(days) || days < 1 || days > MAX_URL_DAYS) {
+    throw new LeaseCostsInputError(
+      'days',
+      `\`days\` must be an integer from 1 to ${MAX_URL_DAYS}, got ${String(days)}`,
+    );
+  }
+  const client = options.client ?? getS3Client(options.forcePathStyle ? PATH_STYLE : undefined);
+  return getSignedUrl(client as S3Client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+    expiresIn: days * 86_400,
+  });
 }

@@ -8,12 +8,12 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { LeaseCostsConfig } from '../../app/config.js';
-import type { LeaseCostsModules } from '../../app/lease-costs.js';
+import { type LeaseCostsModules, REPORT_URL_DAYS } from '../../app/lease-costs.js';
 import { COST_EXPLORER_SESSION_NAME } from '../../app/lib/assume-role.js';
 import { getCostData } from '../../app/lib/cost-explorer.js';
 import { emitLeaseCostsGenerated } from '../../app/lib/event-emitter.js';
 import { getLeaseDetails } from '../../app/lib/isb-api-client.js';
-import { uploadCsv } from '../../app/lib/s3-uploader.js';
+import { getPresignedUrl, uploadCsv } from '../../app/lib/s3-uploader.js';
 
 /** The seed's own AssumeRole: a fresh session per call, from a fresh STS client. */
 async function assumeRoleWithNewClient(roleArn: string) {
@@ -57,6 +57,10 @@ export function naiveModules(config: LeaseCostsConfig): LeaseCostsModules {
     },
     uploadCsv: (bucket, key, csv) =>
       uploadCsv(bucket, key, csv, {
+        client: new S3Client({ forcePathStyle: config.s3ForcePathStyle }),
+      }),
+    presignReport: (bucket, key) =>
+      getPresignedUrl(bucket, key, REPORT_URL_DAYS, {
         client: new S3Client({ forcePathStyle: config.s3ForcePathStyle }),
       }),
     emitLeaseCostsGenerated: (bus, detail) =>

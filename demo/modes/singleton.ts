@@ -11,12 +11,12 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { LeaseCostsConfig } from '../../app/config.js';
-import type { LeaseCostsModules } from '../../app/lease-costs.js';
+import { type LeaseCostsModules, REPORT_URL_DAYS } from '../../app/lease-costs.js';
 import { COST_EXPLORER_SESSION_NAME } from '../../app/lib/assume-role.js';
 import { getCostData } from '../../app/lib/cost-explorer.js';
 import { emitLeaseCostsGenerated } from '../../app/lib/event-emitter.js';
 import { getLeaseDetails } from '../../app/lib/isb-api-client.js';
-import { uploadCsv } from '../../app/lib/s3-uploader.js';
+import { getPresignedUrl, uploadCsv } from '../../app/lib/s3-uploader.js';
 
 /**
  * Called once per process, at cold start: the equivalent of module-scope `const s3 = new
@@ -46,6 +46,7 @@ export function singletonModules(config: LeaseCostsConfig): LeaseCostsModules {
     getLeaseDetails: (leaseId, functionName) => getLeaseDetails(leaseId, functionName, lambda),
     getCostData: (query, roleArn) => getCostData(query, { client: costExplorerFor(roleArn) }),
     uploadCsv: (bucket, key, csv) => uploadCsv(bucket, key, csv, { client: s3 }),
+    presignReport: (bucket, key) => getPresignedUrl(bucket, key, REPORT_URL_DAYS, { client: s3 }),
     emitLeaseCostsGenerated: (bus, detail) => emitLeaseCostsGenerated(bus, detail, eventBridge),
   };
 }

@@ -83,6 +83,7 @@ describe('lease-costs handler against the local AWS endpoint', () => {
       currency: 'USD',
       startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
       endDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      csvUrl: expect.stringMatching(/^https:\/\/127\.0\.0\.1:\d+\/.+X-Amz-Expires=604800/),
       csvS3Uri: `s3://${config.bucketName}/${event.leaseId}.csv`,
       csvChecksumSha256: stored?.checksums['x-amz-checksum-sha256'],
       partial: false,
@@ -203,6 +204,7 @@ describe('lease-costs handler against the local AWS endpoint', () => {
       documents.reduce((sum, document) => sum + metricSum(document, name), 0);
     expect(total('ClientCacheMiss')).toBeGreaterThan(0);
     expect(total('ClientCacheHit')).toBeGreaterThan(0);
-    expect(total('ClientCacheMiss') + total('ClientCacheHit')).toBe(3 * 4);
+    // Five getter calls per invocation: Lambda, Cost Explorer, S3 upload, S3 presign, EventBridge.
+    expect(total('ClientCacheMiss') + total('ClientCacheHit')).toBe(3 * 5);
   });
 });

@@ -20,6 +20,8 @@ const DETAIL: LeaseCostsGeneratedDetail = {
   currency: 'USD',
   startDate: '2026-01-05',
   endDate: '2026-01-20',
+  csvUrl:
+    'https://reports.s3.us-east-1.amazonaws.com/550e8400-e29b-41d4-a716-446655440000.csv?X-Amz-Expires=604800',
   csvS3Uri: 's3://reports/550e8400-e29b-41d4-a716-446655440000.csv',
   csvChecksumSha256: 'n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=',
   partial: false,
@@ -86,6 +88,7 @@ describe('emitLeaseCostsGenerated', () => {
     ['totalCost', -1],
     ['startDate', '05/01/2026'],
     ['csvS3Uri', 'https://example.org/report.csv'],
+    ['csvUrl', 's3://reports/report.csv'],
     ['partial', 'no'],
   ])('refuses a detail whose %s is %p, naming the field, before sending', async (field, value) => {
     // Act

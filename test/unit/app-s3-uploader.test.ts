@@ -8,7 +8,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError, ReportUploadError } from '../../app/errors.js';
-import { uploadCsv } from '../../app/lib/s3-uploader.js';
+import { getPresignedUrl, uploadCsv } from '../../app/lib/s3-uploader.js';
 
 const s3 = mockClient(S3Client);
 const KEY = '550e8400-e29b-41d4-a716-446655440000.csv';
@@ -78,5 +78,36 @@ describe('uploadCsv', () => {
 
     // Assess
     await expect(failure).rejects.toThrow(ReportUploadError);
+  });
+});
+
+describe('getPresignedUrl', () => {
+  it('signs a GET of the report for the given number of days, without sending anything', async () => {
+    // Prepare
+    const client = new S3Client({
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIAPRESIGNTEST00001', secretAccessKey: 'presign-test-secret' },
+    });
+
+    // Act
+    const url = new URL(await getPresignedUrl('reports', KEY, 7, { client }));
+
+    // Assess
+    expect(url.protocol).toBe('https:');
+    expect(url.hostname).toBe('reports.s3.us-east-1.amazonaws.com');
+    expect(url.pathname).toBe(`/${KEY}`);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe(String(7 * 86_400));
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^AKIAPRESIGNTEST00001\//);
+    expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
+    expect(s3.calls()).toHaveLength(0);
+  });
+
+  it.each([0, 8, 1.5, Number.NaN])('refuses %p days, naming the field', async (days) => {
+    // Act
+    const failure = getPresignedUrl('reports', KEY, days);
+
+    // Assess
+    await expect(failure).rejects.toBeInstanceOf(LeaseCostsInputError);
+    await expect(failure).rejects.toThrow(/`days` must be an integer from 1 to 7/);
   });
 });
