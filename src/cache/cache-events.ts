@@ -29,12 +29,12 @@ export interface ClientCacheObserver extends RefreshHooks {
   onHit?(clientType: string): void;
   onCreate?(creation: ClientCreation): void;
   onEvict?(clientType: string, reason: EvictionReason): void;
+  /** Instruments a newly built client (X-Ray); called once per client, never on a hit. */
+  instrumentClient?<Client>(client: Client): Client;
   /**
    * Wraps client construction, e.g. in a trace subsegment. Must call `create`
    * exactly once and return its result.
    */
-  /** Instruments a newly built client (X-Ray); called once per client, never on a hit. */
-  instrumentClient?<Client>(client: Client): Client;
   wrapCreation?<Created>(
     clientType: string,
     region: string | undefined,

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { type ClientCacheObserver, EvictionReason } from './cache-events.js';
-import { HitIndex, type SimpleConfigPath } from './hit-index.js';
+import { HitIndex, isSimpleConfig, type SimpleConfigPath } from './hit-index.js';
 
 /** What the cache keeps per key. */
 export interface CacheEntry {
@@ -96,9 +96,7 @@ export class ClientStore {
    * misspelt option can never hit another config's client.
    */
   getSimple(clientType: string, config: MaybeSimpleConfig): object | undefined {
-    for (const field in config) {
-      if (field !== 'region' && field !== 'roleArn') return undefined;
-    }
+    if (!isSimpleConfig(config)) return undefined;
     const key = this.#index.find(clientType, config.region, config.roleArn);
     return key === undefined ? undefined : this.#hit(key);
   }

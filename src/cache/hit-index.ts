@@ -8,6 +8,23 @@ export interface SimpleConfigPath {
 }
 
 /**
+ * True when `config` is a plain object whose set fields are at most `region`
+ * and `roleArn`: the configs the hit index serves. A class instance, a Map or
+ * an object with other fields takes the keyed path, which reads every field
+ * the way the factory does (getters and non-enumerable fields included).
+ */
+export function isSimpleConfig(config: object): boolean {
+  const prototype = Object.getPrototypeOf(config);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const field in config) {
+    if (field !== 'region' && field !== 'roleArn') {
+      if ((config as Record<string, unknown>)[field] !== undefined) return false;
+    }
+  }
+  return true;
+}
+
+/**
  * Finds the cache key of a simple config (`region` and `roleArn` at most)
  * without building it. Handlers pass a fresh `{ region, roleArn }` literal
  * per call, and a freshly concatenated key string must be flattened and
@@ -39,10 +56,6 @@ export class HitIndex {
     // Prune empty levels, so the index never outgrows the cache.
     if (byRole.size === 0) byRegion.delete(region);
     if (byRegion.size === 0) this.#root.delete(clientType);
-  }
-
-  clear(): void {
-    this.#root.clear();
   }
 
   /** Number of keys indexed; never more than the cache holds. */

@@ -35,5 +35,7 @@ export function getCachedClient<ClientType extends object>(
   return cacheRuntime().store.getOrCreate(key, clientType, undefined, () => ({
     client: factory(),
     expiresAt,
+    // The seed's `expiresAt` is usually a credential expiry: check it exactly, never coarsely.
+    credentialsExpire: true,
   })) as ClientType;
 }

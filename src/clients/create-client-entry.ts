@@ -21,6 +21,13 @@ export interface ServiceDefaults {
   readonly socketTimeoutMs?: number;
 }
 
+/** The SDK reads `expiration` as a `Date`; the cache also accepts epoch milliseconds. */
+function forSdk(credentials: ClientCacheConfig['credentials']): ClientCacheConfig['credentials'] {
+  return typeof credentials === 'object' && typeof credentials.expiration === 'number'
+    ? { ...credentials, expiration: new Date(credentials.expiration) }
+    : credentials;
+}
+
 function sharedCredentialsFor(
   config: ClientCacheConfig,
   context: CredentialContext,
@@ -72,7 +79,7 @@ export function createClientEntry<ClientType extends object>(
       ...defaults.clientConfig,
       ...(config.region === undefined ? {} : { region: config.region }),
       requestHandler,
-      credentials: config.credentials ?? shared?.provider,
+      credentials: forSdk(config.credentials) ?? shared?.provider,
       ...config.additionalConfig,
     });
     const client = runtime.observer?.instrumentClient?.(built) ?? built;

@@ -4,7 +4,11 @@ import { getServiceClient } from './get-service-client.js';
 
 const NO_DEFAULTS = Object.freeze({});
 const typeNames = new WeakMap<object, string>();
-const classesByName = new Map<string, number>();
+// The service getters' types are taken: the SDK's all-in-one classes are named `S3`, `Lambda`...,
+// and `getClient(S3)` must not find `getS3Client()`'s client (nor build one without its defaults).
+const classesByName = new Map<string, number>(
+  ['S3', 'EventBridge', 'Lambda', 'CostExplorer', 'STS'].map((type) => [type, 1]),
+);
 
 /**
  * The key's type segment for a client class: its name, made unique per class

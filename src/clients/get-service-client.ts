@@ -1,5 +1,5 @@
 import { assertKnownKeys, generateCacheKey } from '../cache/cache-key.js';
-import type { SimpleConfigPath } from '../cache/hit-index.js';
+import { isSimpleConfig, type SimpleConfigPath } from '../cache/hit-index.js';
 import { cacheRuntime } from '../cache/runtime.js';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { validateClientConfig } from '../config/validate-client-config.js';
@@ -11,12 +11,11 @@ import {
 
 const NO_CONFIG: ClientCacheConfig = Object.freeze({});
 
-/** Configs of only region and role go in the hit index; everything else is keyed. */
+/** Simple configs go in the hit index; everything else is found by its full key. */
 function simplePathOf(clientType: string, config: ClientCacheConfig): SimpleConfigPath | undefined {
-  for (const field in config) {
-    if (field !== 'region' && field !== 'roleArn') return undefined;
-  }
-  return { clientType, region: config.region, roleArn: config.roleArn };
+  return isSimpleConfig(config)
+    ? { clientType, region: config.region, roleArn: config.roleArn }
+    : undefined;
 }
 
 /**
@@ -33,10 +32,7 @@ export function getServiceClient<ClientType extends object>(
   const options = config ?? NO_CONFIG;
   const runtime = cacheRuntime();
   const hit =
-    typeof options === 'object' &&
-    options !== null &&
-    !Array.isArray(options) &&
-    runtime.store.getSimple(clientType, options);
+    typeof options === 'object' && options !== null && runtime.store.getSimple(clientType, options);
   if (hit) return hit as ClientType;
   // Checked before the key is built: `{ durationSeconds: '3600' }` must not
   // find the client of `{ durationSeconds: 3600 }`, nor a symbol break the key.

@@ -3,14 +3,16 @@ import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { getServiceClient } from './get-service-client.js';
 
 /**
- * Invoke is synchronous: the called function's run time counts against the
- * socket timeout. The pool's 3 s would cut a slower function, and the SDK
- * would then retry, invoking it twice; 30 s leaves room and still bounds a
- * hung call. Standard retry with 3 attempts is the seed's setting.
+ * Invoke is synchronous, and the socket stays silent until the called
+ * function returns, which may take its whole 15-minute timeout. Any shorter
+ * idle timeout would cut a healthy call, and the SDK would retry it,
+ * invoking the function again. So the socket timeout is 15 minutes and a
+ * few seconds; your own function's timeout bounds a hung call. Standard
+ * retry with 3 attempts is the seed's setting.
  */
 const DEFAULTS = Object.freeze({
   clientConfig: Object.freeze({ maxAttempts: 3, retryMode: 'standard' }),
-  socketTimeoutMs: 30_000,
+  socketTimeoutMs: 905_000,
 });
 
 /**

@@ -27,6 +27,13 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
+/** An object literal (or `Object.create(null)`), not a class instance, Map or array. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!isObject(value)) return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 function checkCredentials(credentials: unknown): void {
   if (typeof credentials === 'function') return;
   const allowed =
@@ -64,8 +71,8 @@ function checkRoleOnly(config: ClientCacheConfig, field: keyof ClientCacheConfig
  * be secret, and saying what is allowed.
  */
 export function validateClientConfig(config: unknown): asserts config is ClientCacheConfig {
-  if (!isObject(config) || Array.isArray(config)) {
-    fail('config', `the getter config must be an object, got ${describeValue(config)}`);
+  if (!isPlainObject(config)) {
+    fail('config', `the getter config must be a plain object, got ${describeValue(config)}`);
   }
   const { region, roleArn, roleSessionName, externalId, durationSeconds, profile } = config;
   if (region !== undefined) checkString('region', region, REGION, 'an AWS region like "us-east-1"');

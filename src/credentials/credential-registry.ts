@@ -2,7 +2,12 @@ import { LRUCache } from 'lru-cache';
 import { fingerprintText } from '../cache/fingerprint.js';
 import type { CredentialProvider } from '../config/client-cache-config.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
-import { assumeRoleFetch, profileFetch, type RoleSource } from './credential-source.js';
+import {
+  assumeRoleFetch,
+  DEFAULT_ROLE_SESSION_NAME,
+  profileFetch,
+  type RoleSource,
+} from './credential-source.js';
 import { type RefreshHooks, RefreshingCredentials } from './refreshing-credentials.js';
 
 export interface CredentialContext {
@@ -68,7 +73,7 @@ export function acquireRoleCredentials(
   const id = [
     'role',
     role.roleArn,
-    role.roleSessionName ?? '',
+    role.roleSessionName ?? DEFAULT_ROLE_SESSION_NAME,
     role.externalId === undefined ? '' : fingerprintText(role.externalId),
     role.durationSeconds ?? '',
     role.profile ?? '',

@@ -119,10 +119,9 @@ export class RefreshingCredentials {
       );
     }
     const windows = refreshWindows(obtainedAt, expiresAt, mandatoryLeadMs, random());
+    // Everything the provider gave (credentialScope, accountId...), with an earlier expiration.
     const identity = {
-      accessKeyId: fetched.accessKeyId,
-      secretAccessKey: fetched.secretAccessKey,
-      sessionToken: fetched.sessionToken,
+      ...fetched,
       expiration: new Date(Math.min(expiresAt, windows.advisoryAt + SDK_IDENTITY_REFRESH_LEAD_MS)),
     };
     return { ...windows, identity };

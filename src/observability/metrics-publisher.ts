@@ -60,11 +60,15 @@ export function addClientCacheMetrics(metrics: MetricsLike): boolean {
   const samples = creationSamples.take();
   const names = Object.keys(totals) as (keyof Totals)[];
   if (samples.length === 0 && names.every((name) => totals[name] === published[name])) return false;
-  for (const name of names) metrics.addMetric(name, 'Count', totals[name] - published[name]);
-  metrics.addMetric(ClientCacheMetric.Size, 'Count', cacheRuntime().store.size);
-  for (const sample of samples)
-    metrics.addMetric(ClientCacheMetric.CreationTime, 'Milliseconds', sample);
+  const previous = published;
+  // Moved before adding: if `addMetric` throws half-way (a unit clash in a
+  // shared instance), these counts are lost rather than published twice.
   published = totals;
+  for (const name of names) metrics.addMetric(name, 'Count', totals[name] - previous[name]);
+  metrics.addMetric(ClientCacheMetric.Size, 'Count', cacheRuntime().store.size);
+  for (const sample of samples) {
+    metrics.addMetric(ClientCacheMetric.CreationTime, 'Milliseconds', sample);
+  }
   return true;
 }
 
@@ -107,6 +111,14 @@ export function publishClientCacheMetrics(metrics?: MetricsLike): void {
  * one line and `logMetrics` never finds an emptied store.
  */
 export function publishAtInvocationEnd(metrics?: MetricsLike): void {
-  const target = resolveMetrics(metrics);
-  if (addClientCacheMetrics(target) && target === ownMetrics) target.publishStoredMetrics();
+  try {
+    const target = resolveMetrics(metrics);
+    if (addClientCacheMetrics(target) && target === ownMetrics) target.publishStoredMetrics();
+  } catch (error) {
+    // Runs after the handler, in a `finally`: a metrics problem must never replace the
+    // handler's own result or error.
+    cacheRuntime().logger.warn('aws-client-cache: could not publish the cache metrics', {
+      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+    });
+  }
 }

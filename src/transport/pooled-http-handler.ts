@@ -38,6 +38,12 @@ export class PooledHttpHandler extends NodeHttpHandler {
 
   override destroy(): void {}
 
+  /**
+   * Shared by every client, so no one client may retune it: the SDK calls
+   * this when a client has a logger, and extensions may call it too.
+   */
+  override updateHttpClientConfig(): void {}
+
   close(): void {
     super.destroy();
   }
