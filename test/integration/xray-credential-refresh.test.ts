@@ -7,13 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
 import { ClientCacheCredentialsError, configureClientCache, TraceName } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
+import { refreshingThroughCache } from '../support/refreshing.js';
 import {
   lambdaTracingEnv,
   newTraceContext,
@@ -69,15 +69,8 @@ function distinctiveCredentials(): Required<Omit<CredentialIdentity, 'expiration
   };
 }
 
-function refreshingCredentials(fetch: () => Promise<CredentialIdentity>): RefreshingCredentials {
-  return new RefreshingCredentials({
-    source: ROLE,
-    fetch,
-    now: clock.now,
-    mandatoryLeadMs: 5 * MINUTE,
-    hooks: cacheRuntime().observer,
-  });
-}
+const refreshingCredentials = (fetch: () => Promise<CredentialIdentity>) =>
+  refreshingThroughCache(ROLE, fetch, clock.now);
 
 function refreshes(documents: readonly XRayDocument[]): XRayDocument[] {
   return documents.filter(

@@ -12,18 +12,15 @@
  * other's publish then carries only the rest.
  */
 import fc from 'fast-check';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   ClientCacheMetric,
-  configureClientCache,
   getClientCacheStats,
   getS3Client,
-  publishClientCacheMetrics,
   withClientCacheMetrics,
 } from '../../src/index.js';
-import { captureDuring, captureOutput } from '../support/capture-output.js';
+import { captureDuring } from '../support/capture-output.js';
 import { COUNTERS, type EmfDocument, metricSum, metricValues, parseEmf } from '../support/emf.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { useMetricsTestEnv } from '../support/metrics-env.js';
 
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2', 'ca-central-1'];
 
@@ -42,27 +39,8 @@ const invocationArbitrary: fc.Arbitrary<Invocation> = fc.record({
   ),
 });
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_NAMESPACE: 'ClientCacheTest',
-    POWERTOOLS_SERVICE_NAME: 'cache-svc',
-    POWERTOOLS_METRICS_DISABLED: undefined,
-    POWERTOOLS_DEV: undefined,
-  });
-  // Small enough that overlapping invocations also evict each other's clients.
-  configureClientCache({ maxEntries: 3 });
-  const drain = captureOutput();
-  publishClientCacheMetrics();
-  drain.stop();
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
+// Small enough that overlapping invocations also evict each other's clients.
+useMetricsTestEnv(3);
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

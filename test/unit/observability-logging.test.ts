@@ -8,13 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetCacheRuntime } from '../../src/cache/runtime.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
 import { ClientCacheConfigError, configureClientCache, getS3Client } from '../../src/index.js';
 import { type CapturedOutput, captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
+import { refreshingThroughCache } from '../support/refreshing.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -61,16 +61,8 @@ afterAll(() => {
   resetCacheRuntime();
 });
 
-/** A credential set driven through the cache's own observer, as a role's would be. */
-function refreshing(fetch: () => Promise<CredentialIdentity>): RefreshingCredentials {
-  return new RefreshingCredentials({
-    source: ROLE,
-    fetch,
-    now: clock.now,
-    mandatoryLeadMs: 5 * MINUTE,
-    hooks: cacheRuntime().observer,
-  });
-}
+const refreshing = (fetch: () => Promise<CredentialIdentity>) =>
+  refreshingThroughCache(ROLE, fetch, clock.now);
 
 /** Everything a handler might do with credentials, collecting what it throws. */
 async function runEverything(secrets: ReturnType<typeof distinctiveCredentials>) {

@@ -21,9 +21,10 @@ import {
   publishClientCacheMetrics,
   withClientCacheMetrics,
 } from '../../src/index.js';
-import { type CapturedOutput, captureDuring, captureOutput } from '../support/capture-output.js';
+import { type CapturedOutput, captureDuring } from '../support/capture-output.js';
 import { type EmfDocument, metricValues, parseEmf } from '../support/emf.js';
-import { isolateEnv, setEnv } from '../support/env.js';
+import { setEnv } from '../support/env.js';
+import { useMetricsTestEnv } from '../support/metrics-env.js';
 
 const EMPTY_STORE_WARNING = 'No application metrics to publish';
 
@@ -43,28 +44,7 @@ function loadMiddy(): typeof middyType {
 
 const middy = loadMiddy();
 
-isolateEnv();
-
-beforeEach(() => {
-  resetCacheRuntime();
-  setEnv({
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_NAMESPACE: 'ClientCacheTest',
-    POWERTOOLS_SERVICE_NAME: 'cache-svc',
-    POWERTOOLS_METRICS_DISABLED: undefined,
-    POWERTOOLS_DEV: undefined,
-    POWERTOOLS_LOG_LEVEL: undefined,
-  });
-  configureClientCache({ maxEntries: 2 });
-  // Counters are process-wide: start each test from a published state.
-  const drain = captureOutput();
-  publishClientCacheMetrics();
-  drain.stop();
-});
-
-afterAll(() => {
-  resetCacheRuntime();
-});
+useMetricsTestEnv(2);
 
 function userMetrics(): Metrics {
   return new Metrics({ namespace: 'UserNs', serviceName: 'user-svc' });
