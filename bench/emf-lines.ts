@@ -4,7 +4,7 @@
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getS3Client, withClientCacheMetrics } from 'aws-client-cache';
-import type { LocalAws } from '../test/support/aws-endpoint/index.js';
+import type { LocalAws } from '../local-aws/index.js';
 import { freshStart } from './local-endpoint.js';
 
 export interface EmfLinesResult {

@@ -1,6 +1,6 @@
 import { destroyClientCache } from 'aws-client-cache';
 import { resetCacheRuntime } from '../src/cache/runtime.js';
-import { type LocalAws, startLocalAws } from '../test/support/aws-endpoint/index.js';
+import { type LocalAws, startLocalAws } from '../local-aws/index.js';
 
 /**
  * Starts the local AWS endpoint and points the getters at it through the

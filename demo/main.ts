@@ -14,7 +14,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SERVICE_NAMES, startLocalAws } from '../test/support/aws-endpoint/index.js';
+import { SERVICE_NAMES, startLocalAws } from '../local-aws/index.js';
 import { DEMO_APP_ENV, LEASES_FUNCTION_NAME, leasesFunction } from './leases.js';
 import { formatTable, type ModeRow, percentile, summarise } from './table.js';
 import { WorkloadProcess } from './workload-process.js';

@@ -17,8 +17,8 @@ import { assumeCostExplorerRole } from '../../app/lib/assume-role.js';
 import { encodeLeaseId } from '../../app/lib/isb-api-client.js';
 import { DEMO_APP_ENV, demoLeaseEvent, demoRoleArn, leasesFunction } from '../../demo/leases.js';
 import type { WorkloadMessage } from '../../demo/workload-protocol.js';
-import { objectKey } from '../support/aws-endpoint/index.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { objectKey } from '../../local-aws/index.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { metricSum, parseEmf } from '../support/emf.js';
 

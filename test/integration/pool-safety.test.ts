@@ -16,7 +16,7 @@ import {
   getS3Client,
 } from '../../src/index.js';
 import { openSocketCount } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const pathStyle = { forcePathStyle: true };

@@ -13,7 +13,7 @@ import {
   getEventBridgeClient,
   getS3Client,
 } from '../../src/index.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = (n: number): string => `arn:aws:iam::123456789012:role/tenant-${n}`;

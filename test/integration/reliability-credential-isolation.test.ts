@@ -20,7 +20,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

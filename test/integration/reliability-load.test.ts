@@ -18,7 +18,7 @@ import {
   getS3Client,
 } from '../../src/index.js';
 import { openSocketCount } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';

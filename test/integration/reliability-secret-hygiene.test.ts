@@ -30,8 +30,8 @@ import {
   type SubsegmentLike,
   type TracerLike,
 } from '../../src/index.js';
-import { LOCAL_AWS_IDENTITY } from '../support/aws-endpoint/services.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock } from '../support/clock.js';

@@ -23,9 +23,9 @@ import {
   getClientCacheStats,
   getLambdaClient,
 } from '../../src/index.js';
-import type { ServiceFaults } from '../support/aws-endpoint/index.js';
-import { LOCAL_AWS_IDENTITY } from '../support/aws-endpoint/services.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import type { ServiceFaults } from '../../local-aws/index.js';
+import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

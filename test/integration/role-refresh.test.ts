@@ -9,7 +9,7 @@
 import { acquireRoleCredentials } from '../../src/credentials/credential-registry.js';
 import { getClientCacheStats } from '../../src/index.js';
 import { sharedRequestHandler } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../support/aws-endpoint/use-local-aws.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';

@@ -18,7 +18,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { startLocalAws } from './aws-endpoint/index.js';
+import { startLocalAws } from '../../local-aws/index.js';
 
 const unhandled: string[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));

@@ -11,7 +11,7 @@ import { closeSharedPools, sharedRequestHandler } from '../../src/transport/shar
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEAKENERS = ['rejectUnauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED', 'checkServerIdentity'];
-const TEST_CA = ['NODE_EXTRA_CA_CERTS', 'ca.pem', 'support/certs'];
+const TEST_CA = ['NODE_EXTRA_CA_CERTS', 'ca.pem', 'local-aws/certs'];
 /** npm runs these on install or publish, on a user's or the registry's machine. */
 const LIFECYCLE_SCRIPTS = [
   'preinstall',
@@ -103,6 +103,6 @@ describe('TLS verification', () => {
     expect(found).toEqual([]);
     expect(packageJson.files.filter((entry) => entry.startsWith('test'))).toEqual([]);
     expect(lifecycle).toEqual([]);
-    expect(packageJson.scripts.test).toContain('NODE_EXTRA_CA_CERTS=test/support/certs/ca.pem');
+    expect(packageJson.scripts.test).toContain('NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem');
   });
 });

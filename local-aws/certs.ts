@@ -10,14 +10,14 @@ export interface TlsMaterial {
   readonly caPath: string;
 }
 
-/** The committed certificates (made by `test/support/certs/generate.sh`). */
-const DEFAULT_CERTS_DIR = fileURLToPath(new URL('../certs/', import.meta.url));
+/** The committed certificates (made by `local-aws/certs/generate.sh`). */
+const DEFAULT_CERTS_DIR = fileURLToPath(new URL('./certs/', import.meta.url));
 
 /**
  * Reads the TLS files, once per endpoint start.
  *
  * @example
- * loadTlsMaterial().caPath // '/work/main/test/support/certs/ca.pem'
+ * loadTlsMaterial().caPath // '/work/main/local-aws/certs/ca.pem'
  */
 export const loadTlsMaterial = (certsDir: string = DEFAULT_CERTS_DIR): TlsMaterial => {
   const directory = resolve(certsDir);
@@ -33,7 +33,7 @@ export const loadTlsMaterial = (certsDir: string = DEFAULT_CERTS_DIR): TlsMateri
     };
   } catch (error) {
     throw new Error(
-      `\`certsDir\` must hold ca.pem, server.pem and server-key.pem (see test/support/certs/generate.sh), got "${certsDir}"`,
+      `\`certsDir\` must hold ca.pem, server.pem and server-key.pem (see local-aws/certs/generate.sh), got "${certsDir}"`,
       { cause: error },
     );
   }

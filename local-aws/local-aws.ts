@@ -31,7 +31,7 @@ export interface StartLocalAwsOptions {
   readonly faults?: Readonly<Partial<Record<ServiceName, ServiceFaults>>>;
   /** Clock for credential expirations and timestamps. Default `Date.now`. */
   readonly now?: () => number;
-  /** Directory with `ca.pem`, `server.pem`, `server-key.pem`. Default `test/support/certs`. */
+  /** Directory with `ca.pem`, `server.pem`, `server-key.pem`. Default `local-aws/certs`. */
   readonly certsDir?: string;
   /**
    * How long the servers keep an idle keep-alive connection open, in ms. Default 60000, longer

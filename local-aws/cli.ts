@@ -1,7 +1,7 @@
 /**
  * Runs the local AWS endpoint as its own process, for the demo and for benchmarks:
  *
- *   npx tsx test/support/aws-endpoint/cli.ts [--cost-explorer-pages N]
+ *   npx tsx local-aws/cli.ts [--cost-explorer-pages N]
  *     [--latency-ms N] [--handshake-latency-ms N]
  *
  * From a parent process, spawn `process.execPath` with `['--import', 'tsx', <this file>]` rather

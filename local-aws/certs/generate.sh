@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Generates the test CA and the server certificate used by the local AWS endpoint
-# (test/support/aws-endpoint). The outputs are committed so tests never need openssl;
+# (local-aws). The outputs are committed so tests never need openssl;
 # rerun this only to rotate them. Clients trust the CA through
-# NODE_EXTRA_CA_CERTS=test/support/certs/ca.pem, so nothing ever disables verification.
+# NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem, so nothing ever disables verification.
 #
-# Usage: test/support/certs/generate.sh
+# Usage: local-aws/certs/generate.sh
 set -euo pipefail
 
 cd "$(dirname "$0")"
