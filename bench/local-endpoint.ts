@@ -1,6 +1,6 @@
 import { destroyClientCache } from 'aws-client-cache';
-import { resetCacheRuntime } from '../src/cache/runtime.js';
 import { type LocalAws, startLocalAws } from '../local-aws/index.js';
+import { resetCacheRuntime } from '../src/cache/runtime.js';
 
 /**
  * Starts the local AWS endpoint and points the getters at it through the

@@ -6,6 +6,7 @@
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { cacheRuntime } from '../../src/cache/runtime.js';
 import { sharedCredentialCount } from '../../src/credentials/credential-registry.js';
 import {
@@ -16,7 +17,6 @@ import {
   getS3Client,
 } from '../../src/index.js';
 import { openSocketCount } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const pathStyle = { forcePathStyle: true };

@@ -11,6 +11,7 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   type ClientCacheConfig,
   type CredentialIdentity,
@@ -20,7 +21,6 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

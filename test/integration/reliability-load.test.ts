@@ -10,6 +10,7 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   configureClientCache,
   getClientCacheStats,
@@ -18,7 +19,6 @@ import {
   getS3Client,
 } from '../../src/index.js';
 import { openSocketCount } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';

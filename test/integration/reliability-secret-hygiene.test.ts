@@ -17,6 +17,8 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { cacheRuntime } from '../../src/cache/runtime.js';
 import {
   type CredentialIdentity,
@@ -30,8 +32,6 @@ import {
   type SubsegmentLike,
   type TracerLike,
 } from '../../src/index.js';
-import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock } from '../support/clock.js';

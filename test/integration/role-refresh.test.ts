@@ -6,10 +6,10 @@
  * real time to pass.
  */
 
+import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { acquireRoleCredentials } from '../../src/credentials/credential-registry.js';
 import { getClientCacheStats } from '../../src/index.js';
 import { sharedRequestHandler } from '../../src/transport/shared-pool.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';

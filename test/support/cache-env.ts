@@ -1,6 +1,6 @@
+import type { LocalAws } from '../../local-aws/index.js';
 import { destroyClientCache } from '../../src/cache/cache-api.js';
 import { resetCacheRuntime } from '../../src/cache/runtime.js';
-import type { LocalAws } from '../../local-aws/index.js';
 
 /**
  * Points the cache's getters at the local endpoint through the standard

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { startLocalAws } from '../../local-aws/index.js';
 import {
   configureClientCache,
   destroyClientCache,
@@ -18,7 +19,6 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/index.js';
-import { startLocalAws } from '../../local-aws/index.js';
 
 const unhandled: string[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));
