@@ -1,7 +1,6 @@
 import { credentialCounters } from '../credentials/credential-counters.js';
 import { forgetSharedCredentials } from '../credentials/credential-registry.js';
-import { connectionCounters } from '../transport/connection-counters.js';
-import { closeSharedPools } from '../transport/shared-pool.js';
+import { closeSharedPools, connectionCounters } from '../transport/shared-pool.js';
 import { cacheRuntime, cumulativeCounts } from './runtime.js';
 
 /** Cumulative counts since the process started, plus the current size. */
@@ -28,7 +27,7 @@ export function getClientCacheStats(): ClientCacheStats {
     ...cumulativeCounts(),
     size: store.size,
     maxEntries: store.maxEntries,
-    ...connectionCounters,
+    ...connectionCounters(),
     ...credentialCounters,
   };
 }

@@ -1,7 +1,7 @@
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { cacheRuntime, cumulativeCounts } from '../cache/runtime.js';
 import { credentialCounters } from '../credentials/credential-counters.js';
-import { connectionCounters } from '../transport/connection-counters.js';
+import { connectionCounters } from '../transport/shared-pool.js';
 import { creationSamples } from './creation-samples-instance.js';
 import { ClientCacheMetric } from './metric-names.js';
 import type { MetricsLike } from './powertools-types.js';
@@ -26,8 +26,8 @@ function currentTotals(): Totals {
     [ClientCacheMetric.Expiration]: counts.expirations,
     [ClientCacheMetric.CredentialRefresh]: credentialCounters.credentialRefreshes,
     [ClientCacheMetric.CredentialRefreshFailure]: credentialCounters.credentialRefreshFailures,
-    [ClientCacheMetric.ConnectionsOpened]: connectionCounters.connectionsOpened,
-    [ClientCacheMetric.RequestsSent]: connectionCounters.requestsSent,
+    [ClientCacheMetric.ConnectionsOpened]: connectionCounters().connectionsOpened,
+    [ClientCacheMetric.RequestsSent]: connectionCounters().requestsSent,
   };
 }
 

@@ -1,8 +1,12 @@
 /**
- * Process-wide counts of what the shared pool did. Requests per connection
+ * What one cache's pools did. Requests per connection
  * (`requestsSent / connectionsOpened`) is the reuse figure.
  */
-export const connectionCounters = {
-  connectionsOpened: 0,
-  requestsSent: 0,
-};
+export interface ConnectionCounters {
+  connectionsOpened: number;
+  requestsSent: number;
+}
+
+export function newConnectionCounters(): ConnectionCounters {
+  return { connectionsOpened: 0, requestsSent: 0 };
+}

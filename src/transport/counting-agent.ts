@@ -1,6 +1,6 @@
 import { Agent, type AgentOptions } from 'node:https';
 import type { Duplex } from 'node:stream';
-import { connectionCounters } from './connection-counters.js';
+import type { ConnectionCounters } from './connection-counters.js';
 
 export interface PoolSaturation {
   readonly origin: string;
@@ -13,9 +13,15 @@ export class CountingAgent extends Agent {
   readonly #inFlight = new Map<string, number>();
   readonly #reportedOrigins = new Set<string>();
   readonly #onSaturated: (saturation: PoolSaturation) => void;
+  readonly #counters: ConnectionCounters;
 
-  constructor(options: AgentOptions, onSaturated: (saturation: PoolSaturation) => void) {
+  constructor(
+    options: AgentOptions,
+    counters: ConnectionCounters,
+    onSaturated: (saturation: PoolSaturation) => void,
+  ) {
     super(options);
+    this.#counters = counters;
     this.#onSaturated = onSaturated;
   }
 
@@ -43,7 +49,7 @@ export class CountingAgent extends Agent {
   override createConnection(
     ...args: Parameters<Agent['createConnection']>
   ): ReturnType<Agent['createConnection']> {
-    connectionCounters.connectionsOpened++;
+    this.#counters.connectionsOpened++;
     return super.createConnection(...args);
   }
 

@@ -1,5 +1,5 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { connectionCounters } from './connection-counters.js';
+import type { ConnectionCounters } from './connection-counters.js';
 import type { CountingAgent } from './counting-agent.js';
 
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
@@ -26,14 +26,21 @@ function isDeadSocketError(error: unknown): boolean {
  */
 export class PooledHttpHandler extends NodeHttpHandler {
   readonly #agent: CountingAgent;
+  readonly #counters: ConnectionCounters;
 
-  constructor(agent: CountingAgent, connectionTimeoutMs: number, socketTimeoutMs: number) {
+  constructor(
+    agent: CountingAgent,
+    counters: ConnectionCounters,
+    connectionTimeoutMs: number,
+    socketTimeoutMs: number,
+  ) {
     super({
       httpsAgent: agent,
       connectionTimeout: connectionTimeoutMs,
       socketTimeout: socketTimeoutMs,
     });
     this.#agent = agent;
+    this.#counters = counters;
   }
 
   override destroy(): void {}
@@ -49,7 +56,7 @@ export class PooledHttpHandler extends NodeHttpHandler {
   }
 
   override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<HandleResult> {
-    connectionCounters.requestsSent++;
+    this.#counters.requestsSent++;
     const origin = `${request.hostname}:${request.port ?? 443}`;
     this.#agent.requestStarted(origin);
     try {

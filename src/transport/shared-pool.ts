@@ -1,3 +1,4 @@
+import { type ConnectionCounters, newConnectionCounters } from './connection-counters.js';
 import { CountingAgent, type PoolSaturation } from './counting-agent.js';
 import { PooledHttpHandler } from './pooled-http-handler.js';
 
@@ -7,58 +8,96 @@ export interface PoolSettings {
   readonly socketTimeoutMs: number;
 }
 
-// One agent (one set of sockets) per `maxSockets`, and one handler per full
-// setting, so clients with different timeouts still share connections.
-const agents = new Map<number, CountingAgent>();
-const handlers = new Map<string, PooledHttpHandler>();
-let saturationListener: (saturation: PoolSaturation) => void = () => undefined;
+/**
+ * One cache's keep-alive pools: one agent (one set of sockets) per
+ * `maxSockets`, and one handler per full setting, so clients with different
+ * timeouts still share connections. Requests are signed per request, so
+ * clients of every role and service can share its sockets.
+ */
+export class SharedPools {
+  readonly counters: ConnectionCounters = newConnectionCounters();
+  readonly #agents = new Map<number, CountingAgent>();
+  readonly #handlers = new Map<string, PooledHttpHandler>();
+  readonly #onSaturated: (saturation: PoolSaturation) => void;
 
-/** Where pool saturation is reported (the cache's logger). */
+  /** `onSaturated` hears the first time requests queue for a socket of an origin. */
+  constructor(onSaturated: (saturation: PoolSaturation) => void = () => undefined) {
+    this.#onSaturated = onSaturated;
+  }
+
+  handlerFor({
+    maxSockets,
+    connectionTimeoutMs,
+    socketTimeoutMs,
+  }: PoolSettings): PooledHttpHandler {
+    const id = `${maxSockets}:${connectionTimeoutMs}:${socketTimeoutMs}`;
+    let handler = this.#handlers.get(id);
+    if (handler === undefined) {
+      handler = new PooledHttpHandler(
+        this.#agentFor(maxSockets),
+        this.counters,
+        connectionTimeoutMs,
+        socketTimeoutMs,
+      );
+      this.#handlers.set(id, handler);
+    }
+    return handler;
+  }
+
+  /** Sockets the pools hold now, busy and idle, for bounds checks. */
+  get openSocketCount(): number {
+    let count = 0;
+    for (const agent of this.#agents.values()) {
+      for (const group of [agent.sockets, agent.freeSockets]) {
+        for (const sockets of Object.values(group)) count += sockets?.length ?? 0;
+      }
+    }
+    return count;
+  }
+
+  /** Closes every pooled socket. */
+  close(): void {
+    for (const handler of this.#handlers.values()) handler.close();
+    for (const agent of this.#agents.values()) agent.destroy();
+    this.#handlers.clear();
+    this.#agents.clear();
+  }
+
+  #agentFor(maxSockets: number): CountingAgent {
+    let agent = this.#agents.get(maxSockets);
+    if (agent === undefined) {
+      agent = new CountingAgent({ keepAlive: true, maxSockets }, this.counters, this.#onSaturated);
+      this.#agents.set(maxSockets, agent);
+    }
+    return agent;
+  }
+}
+
+// Transitional: the process-wide pools, until each cache instance owns its own.
+let saturationListener: (saturation: PoolSaturation) => void = () => undefined;
+let defaultPools = new SharedPools((saturation) => saturationListener(saturation));
+
+/** Transitional process-wide counters (the default pools'). */
+export function connectionCounters(): ConnectionCounters {
+  return defaultPools.counters;
+}
+
 export function onPoolSaturated(listener: (saturation: PoolSaturation) => void): void {
   saturationListener = listener;
 }
 
-function agentFor(maxSockets: number): CountingAgent {
-  let agent = agents.get(maxSockets);
-  if (agent === undefined) {
-    agent = new CountingAgent({ keepAlive: true, maxSockets }, (saturation) =>
-      saturationListener(saturation),
-    );
-    agents.set(maxSockets, agent);
-  }
-  return agent;
-}
-
-/**
- * The process-wide keep-alive handler for these settings. Requests are signed
- * per request, so clients of every role and service can share its sockets.
- */
 export function sharedRequestHandler(settings: PoolSettings): PooledHttpHandler {
-  const { maxSockets, connectionTimeoutMs, socketTimeoutMs } = settings;
-  const id = `${maxSockets}:${connectionTimeoutMs}:${socketTimeoutMs}`;
-  let handler = handlers.get(id);
-  if (handler === undefined) {
-    handler = new PooledHttpHandler(agentFor(maxSockets), connectionTimeoutMs, socketTimeoutMs);
-    handlers.set(id, handler);
-  }
-  return handler;
+  return defaultPools.handlerFor(settings);
 }
 
-/** Sockets the pool holds now, busy and idle, for bounds checks. */
 export function openSocketCount(): number {
-  let count = 0;
-  for (const agent of agents.values()) {
-    for (const group of [agent.sockets, agent.freeSockets]) {
-      for (const sockets of Object.values(group)) count += sockets?.length ?? 0;
-    }
-  }
-  return count;
+  return defaultPools.openSocketCount;
 }
 
-/** Closes every pooled socket. Clients made afterwards get a fresh pool. */
+/** Closes every pooled socket; clients made afterwards get fresh pools and counters continue. */
 export function closeSharedPools(): void {
-  for (const handler of handlers.values()) handler.close();
-  for (const agent of agents.values()) agent.destroy();
-  handlers.clear();
-  agents.clear();
+  const counters = { ...defaultPools.counters };
+  defaultPools.close();
+  defaultPools = new SharedPools((saturation) => saturationListener(saturation));
+  Object.assign(defaultPools.counters, counters);
 }
