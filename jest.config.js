@@ -9,6 +9,7 @@ export default {
   moduleNameMapper: {
     '^aws-client-cache$': '<rootDir>/src/index.ts',
     '^aws-client-cache/cdk$': '<rootDir>/src/cdk/index.ts',
+    '^aws-client-cache/all$': '<rootDir>/src/all.ts',
     '^aws-client-cache/(.*)$': '<rootDir>/src/clients/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -4,8 +4,7 @@
  * 100, and the most sockets the pool held at once. Prints one JSON line.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { configureClientCache, getS3Client } from 'aws-client-cache';
-import { openSocketCount } from '../src/transport/shared-pool.js';
+import { configureClientCache, getClientCacheStats, getS3Client } from 'aws-client-cache/all';
 import { startBenchEndpoint } from './local-endpoint.js';
 
 const roles = Number(process.argv[2] ?? 10_000);
@@ -35,7 +34,7 @@ async function churn(from: number, to: number): Promise<void> {
         sends.push(s3.send(new PutObjectCommand({ Bucket: 'b', Key: `${tenant}`, Body: 'x' })));
     }
     await Promise.all(sends);
-    peakSockets = Math.max(peakSockets, openSocketCount());
+    peakSockets = Math.max(peakSockets, getClientCacheStats().openSockets);
   }
 }
 

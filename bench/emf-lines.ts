@@ -3,7 +3,7 @@
  * a wrapped handler runs invocations that hit, miss and send.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { getS3Client, withClientCacheMetrics } from 'aws-client-cache';
+import { getS3Client, withClientCacheMetrics } from 'aws-client-cache/all';
 import type { LocalAws } from '../local-aws/index.js';
 import { freshStart } from './local-endpoint.js';
 

@@ -5,7 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
-import { getS3Client } from 'aws-client-cache';
+import { getS3Client } from 'aws-client-cache/s3';
 import { LRUCache } from 'lru-cache';
 import { isMain, median, nsPerOp, spread } from './timing.js';
 

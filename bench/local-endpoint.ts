@@ -1,6 +1,5 @@
-import { destroyClientCache } from 'aws-client-cache';
 import { type LocalAws, startLocalAws } from '../local-aws/index.js';
-import { resetCacheRuntime } from '../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../src/client-cache/default-cache.js';
 
 /**
  * Starts the local AWS endpoint and points the getters at it through the
@@ -16,8 +15,7 @@ export async function startBenchEndpoint(): Promise<LocalAws> {
 
 /** A cold cache, pool and endpoint counters, as in a fresh execution environment. */
 export function freshStart(endpoint: LocalAws): void {
-  destroyClientCache();
-  resetCacheRuntime();
+  resetDefaultClientCache();
   endpoint.stats.reset();
 }
 

@@ -3,7 +3,7 @@
  * concurrency grow. Exact counts from the local endpoint, not timings.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { getS3Client } from 'aws-client-cache';
+import { getS3Client } from 'aws-client-cache/s3';
 import type { LocalAws } from '../local-aws/index.js';
 import { freshStart, runConcurrently } from './local-endpoint.js';
 

@@ -85,7 +85,7 @@ process.on('message', async (command: WorkloadCommand) => {
     cacheHits: cache?.hits,
     cacheMisses: cache?.misses,
   });
-  destroyClientCache();
+  await destroyClientCache();
   process.exit(0);
 });
 // Without the demo there is nobody to report to: never outlive it.

@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 await build({
   entryPoints: {
     index: 'src/index.ts',
+    all: 'src/all.ts',
     'clients/s3': 'src/clients/s3.ts',
     'clients/eventbridge': 'src/clients/eventbridge.ts',
     'clients/lambda': 'src/clients/lambda.ts',

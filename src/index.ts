@@ -1,23 +1,29 @@
-export type { ClientCacheStats } from './cache/cache-api.js';
+// The package root: everything but the five service getters, and no import of
+// an optional SDK client, so a handler that installs only the clients it uses
+// can import it. The getters live at `aws-client-cache/s3` (and so on), or all
+// five at `aws-client-cache/all`.
+export { ClientCache } from './client-cache/client-cache.js';
+export type { ClientCacheOptions } from './client-cache/client-cache-options.js';
+export type { ClientCacheStats } from './client-cache/client-cache-stats.js';
+export type { ClientService } from './client-cache/client-service.js';
+export { defineService } from './client-cache/client-service.js';
+export type { CachedClient } from './client-cache/default-cache.js';
 export {
+  calculateExpirationTime,
   clearClientCache,
+  clientCacheMetrics,
+  configureClientCache,
+  createClientCache,
   destroyClientCache,
+  generateCacheKey,
+  getCachedClient,
+  getClient,
   getClientCacheSize,
   getClientCacheStats,
-} from './cache/cache-api.js';
-export { EvictionReason } from './cache/cache-events.js';
-export { generateCacheKey } from './cache/cache-key.js';
-export type { ClientCacheOptions } from './cache/runtime.js';
-export { configureClientCache } from './cache/runtime.js';
-export type { CachedClient } from './cache/seed-api.js';
-export { calculateExpirationTime, getCachedClient, isCachedClientValid } from './cache/seed-api.js';
-export { getCostExplorerClient } from './clients/cost-explorer.js';
-export type { ClientConstructor } from './clients/create-client-entry.js';
-export { getEventBridgeClient } from './clients/eventbridge.js';
-export { getClient } from './clients/get-client.js';
-export { getLambdaClient } from './clients/lambda.js';
-export { getS3Client } from './clients/s3.js';
-export { getSTSClient } from './clients/sts.js';
+  isCachedClientValid,
+  publishClientCacheMetrics,
+  withClientCacheMetrics,
+} from './client-cache/default-cache.js';
 export type {
   ClientCacheConfig,
   CredentialIdentity,
@@ -31,14 +37,14 @@ export {
   ClientCacheError,
   UpstreamError,
 } from './errors.js';
+export { EvictionReason } from './events/cache-events.js';
+export type { ClientConstructor, ServiceDefaults } from './factory/create-client-entry.js';
 export {
   ClientCacheDimension,
   ClientCacheMetric,
   ClientCacheMetricUnit,
 } from './observability/metric-names.js';
 export type { ClientCacheMetricsOptions } from './observability/metrics-middleware.js';
-export { clientCacheMetrics, withClientCacheMetrics } from './observability/metrics-middleware.js';
-export { publishClientCacheMetrics } from './observability/metrics-publisher.js';
 export type {
   LoggerLike,
   MetricsLike,

@@ -2,7 +2,7 @@ import {
   type ClientCacheConfig,
   type CredentialIdentity,
   getCostExplorerClient,
-} from 'aws-client-cache';
+} from 'aws-client-cache/all';
 import { LeaseCostsInputError } from '../errors.js';
 
 /** The role session name, as CloudTrail in the management account shows it. */

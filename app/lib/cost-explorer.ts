@@ -3,7 +3,8 @@ import {
   GetCostAndUsageCommand,
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
-import { type CredentialIdentity, getCostExplorerClient } from 'aws-client-cache';
+import type { CredentialIdentity } from 'aws-client-cache';
+import { getCostExplorerClient } from 'aws-client-cache/cost-explorer';
 import { LeaseCostsInputError, MalformedCostDataError } from '../errors.js';
 import { costExplorerRoleConfig } from './assume-role.js';
 

@@ -1,5 +1,5 @@
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { getEventBridgeClient } from 'aws-client-cache';
+import { getEventBridgeClient } from 'aws-client-cache/eventbridge';
 import { EventPublishError, LeaseCostsInputError } from '../errors.js';
 
 /** The envelope of the event, which consumers' rules match on. */

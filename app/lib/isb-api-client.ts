@@ -1,5 +1,5 @@
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { getLambdaClient } from 'aws-client-cache';
+import { getLambdaClient } from 'aws-client-cache/lambda';
 import { LeaseApiError, LeaseNotFoundError, MalformedLeaseResponseError } from '../errors.js';
 
 /** A lease, as the sandbox API keys it: the user and the lease's UUID. */

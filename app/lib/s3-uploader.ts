@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { getS3Client } from 'aws-client-cache';
+import { getS3Client } from 'aws-client-cache/s3';
 import { LeaseCostsInputError, ReportUploadError } from '../errors.js';
 
 /** Report keys are `{lease uuid}.csv`: nothing else, so no key can climb out of its prefix. */

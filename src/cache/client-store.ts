@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { type ClientCacheObserver, EvictionReason } from './cache-events.js';
-import { HitIndex, isSimpleConfig, type SimpleConfigPath } from './hit-index.js';
+import { type ClientCacheObserver, EvictionReason } from '../events/cache-events.js';
+import { HitIndex, type SimpleConfigPath } from './hit-index.js';
 
 /** What the cache keeps per key. */
 export interface CacheEntry {
@@ -23,20 +23,13 @@ export interface CacheEntry {
 /** What a factory hands back on a miss. */
 export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath'>;
 
-/** The fields the hit index reads; anything else set on a config takes the keyed path. */
-interface MaybeSimpleConfig {
-  readonly region?: string;
-  readonly roleArn?: string;
-}
-
 export interface ClientStoreOptions {
   readonly maxEntries: number;
   readonly now: () => number;
   /** A cheaper clock for TTL checks; default `now`. */
   readonly coarseNow?: () => number;
   readonly observer?: ClientCacheObserver;
-  /** Shared across reconfigurations, so stats stay cumulative. */
-  readonly counts?: ClientStoreCounts;
+
 }
 
 export interface ClientStoreCounts {
@@ -60,9 +53,9 @@ export class ClientStore {
   readonly #onHit: ((clientType: string) => void) | undefined;
   readonly #index = new HitIndex();
 
-  constructor({ maxEntries, now, coarseNow, observer, counts }: ClientStoreOptions) {
+  constructor({ maxEntries, now, coarseNow, observer }: ClientStoreOptions) {
     this.#coarseNow = coarseNow ?? now;
-    this.counts = counts ?? { hits: 0, misses: 0, evictions: 0, expirations: 0 };
+    this.counts = { hits: 0, misses: 0, evictions: 0, expirations: 0 };
     this.#now = now;
     this.#observer = observer;
     this.#onHit = observer?.onHit?.bind(observer);
@@ -90,14 +83,27 @@ export class ClientStore {
   }
 
   /**
-   * The hot path: a hit for a config of only `region` and `roleArn`, found
-   * through the hit index. Undefined means "take the keyed path", which also
-   * checks the config; an unknown or extra field always goes there, so a
-   * misspelt option can never hit another config's client.
+   * The hot path: a hit for a config whose fields are at most `region` and
+   * `roleArn`, found through the hit index without building a key. It reads
+   * the config exactly as `parseClientConfig` does (a plain prototype, then
+   * `for...in`, each field once), and the index holds only keys of configs
+   * that parsed as simple, so a hit returns what a miss would have built.
+   * Undefined means "take the keyed path", which also validates; any other
+   * field goes there, even one set to `undefined`, so a misspelt option
+   * throws whether the cache is warm or cold.
    */
-  getSimple(clientType: string, config: MaybeSimpleConfig): object | undefined {
-    if (!isSimpleConfig(config)) return undefined;
-    const key = this.#index.find(clientType, config.region, config.roleArn);
+  getSimple(clientType: string, config: object): object | undefined {
+    const prototype = Object.getPrototypeOf(config);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    let region: unknown;
+    let roleArn: unknown;
+    for (const field in config) {
+      if (field === 'region') region = (config as { region?: unknown }).region;
+      else if (field === 'roleArn') roleArn = (config as { roleArn?: unknown }).roleArn;
+      else return undefined;
+    }
+    // Only validated strings (or undefined) are indexed: anything else misses.
+    const key = this.#index.find(clientType, region as string, roleArn as string);
     return key === undefined ? undefined : this.#hit(key);
   }
 
@@ -130,21 +136,6 @@ export class ClientStore {
   /** Keys the hit index holds; for checking it never outgrows the cache. */
   get indexedKeys(): number {
     return this.#index.size;
-  }
-
-  /** Entries from least to most recently used, for moving them to a resized store. */
-  *entriesOldestFirst(): Generator<[string, CacheEntry]> {
-    for (const key of [...this.#entries.rkeys()]) {
-      const entry = this.#entries.peek(key);
-      if (entry !== undefined) yield [key, entry];
-    }
-  }
-
-  adopt(key: string, entry: CacheEntry): void {
-    this.#entries.set(key, entry);
-    if (entry.simplePath !== undefined && this.#entries.has(key)) {
-      this.#index.add(entry.simplePath, key);
-    }
   }
 
   #expire(key: string, entry: CacheEntry): void {

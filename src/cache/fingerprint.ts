@@ -1,75 +1,16 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { CredentialIdentity } from '../config/client-cache-config.js';
-import { ClientCacheConfigError } from '../errors.js';
+import type { FrozenIdentity } from '../config/parse-client-config.js';
 
+// The one piece of module state outside the default cache: a random key per
+// process, so a fingerprint that shows up somewhere cannot be checked offline
+// against a guessed secret. Sharing it across cache instances leaks nothing.
 let processKey: Buffer | undefined;
 
-/**
- * A short one-way digest. Keyed per process, so a fingerprint that shows up
- * somewhere cannot be checked offline against a guessed secret.
- */
-function digest(text: string): string {
+/** A short one-way digest under the process key. */
+export function digest(text: string): string {
   processKey ??= randomBytes(32);
   return createHmac('sha256', processKey).update(text).digest('hex').slice(0, 16);
-}
-
-let nextReferenceId = 0;
-const referenceIds = new WeakMap<object, number>();
-
-/** Functions and class instances are compared by identity, not by content. */
-function referenceId(value: object): number {
-  let id = referenceIds.get(value);
-  if (id === undefined) {
-    id = ++nextReferenceId;
-    referenceIds.set(value, id);
-  }
-  return id;
-}
-
-interface CredentialFingerprint {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string | undefined;
-  /** Milliseconds, so a `Date` changed in place with `setTime` is noticed too. */
-  readonly expiration: number | undefined;
-  readonly fingerprint: string;
-}
-
-// Remembered per identity object, and checked field by field on every use,
-// because callers do overwrite a credentials object in place on rotation.
-const credentialFingerprints = new WeakMap<object, CredentialFingerprint>();
-
-export function fingerprintCredentials(credentials: CredentialIdentity | (() => unknown)): string {
-  if (typeof credentials === 'function') return `provider-${referenceId(credentials)}`;
-  // Malformed input gets a key of its own; validation rejects it on the miss.
-  if (typeof credentials !== 'object' || credentials === null) return 'malformed';
-  const { accessKeyId, secretAccessKey, sessionToken } = credentials;
-  const expiration =
-    credentials.expiration instanceof Date
-      ? credentials.expiration.getTime()
-      : credentials.expiration;
-  const known = credentialFingerprints.get(credentials);
-  if (
-    known !== undefined &&
-    known.accessKeyId === accessKeyId &&
-    known.secretAccessKey === secretAccessKey &&
-    known.sessionToken === sessionToken &&
-    known.expiration === expiration
-  ) {
-    return known.fingerprint;
-  }
-  const fingerprint = digest(
-    JSON.stringify([accessKeyId, secretAccessKey, sessionToken, expiration]),
-  );
-  credentialFingerprints.set(credentials, {
-    accessKeyId,
-    secretAccessKey,
-    sessionToken,
-    expiration,
-    fingerprint,
-  });
-  return fingerprint;
 }
 
 function isPlainObject(value: object): boolean {
@@ -78,57 +19,80 @@ function isPlainObject(value: object): boolean {
 }
 
 /**
- * A canonical text for a config value: plain objects with sorted keys, so
- * key order does not matter; `undefined` kept, since `{ a: undefined }`
- * overrides a default where `{}` does not; anything else by identity.
+ * One cache's fingerprints of what a key may not show in clear: credentials,
+ * external ids and `additionalConfig`. Functions and class instances are
+ * fingerprinted by identity; the memos are bounded or weak, never state.
  */
-function canonical(value: unknown, path: Set<object>): string {
-  if (value === undefined) return 'u';
-  if (value === null || typeof value === 'boolean' || typeof value === 'number') {
-    return String(value);
-  }
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (typeof value !== 'object' && typeof value !== 'function') return `#${String(value)}`;
-  if (typeof value === 'function' || !(Array.isArray(value) || isPlainObject(value))) {
-    return `#${referenceId(value)}`;
-  }
-  if (path.has(value)) {
-    throw new ClientCacheConfigError(
-      'additionalConfig',
-      '`additionalConfig` must not contain a reference cycle',
+export class KeyFingerprints {
+  #nextReferenceId = 0;
+  readonly #referenceIds = new WeakMap<object, number>();
+  // Keyed by canonical text, so a fresh literal per call still skips the HMAC.
+  readonly #texts = new LRUCache<string, string>({ max: 256 });
+
+  /** Fingerprints a copied identity (all six fields) or a provider (by identity). */
+  credentials(credentials: FrozenIdentity | (() => unknown)): string {
+    if (typeof credentials === 'function') return `provider-${this.#referenceId(credentials)}`;
+    const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, credentialScope } =
+      credentials;
+    // Not memoised: a memo keyed by this text would keep secrets alive after their clients left.
+    return digest(
+      JSON.stringify([
+        accessKeyId,
+        secretAccessKey,
+        sessionToken,
+        expiration,
+        accountId,
+        credentialScope,
+      ]),
     );
   }
-  path.add(value);
-  const text = Array.isArray(value)
-    ? `[${value.map((item) => canonical(item, path)).join(',')}]`
-    : `{${Object.keys(value)
-        .sort()
-        .map(
-          (key) =>
-            `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key], path)}`,
-        )
-        .join(',')}}`;
-  path.delete(value);
-  return text;
-}
 
-// Keyed by canonical text rather than object identity, so a fresh literal per
-// call still skips the HMAC. Bounded: it is a memo, not state.
-const configFingerprints = new LRUCache<string, string>({ max: 256 });
-
-/** Fingerprints `additionalConfig`; it may hold credentials, so it is never shown in clear. */
-export function fingerprintConfig(config: unknown): string {
-  const text = canonical(config, new Set());
-  let fingerprint = configFingerprints.get(text);
-  if (fingerprint === undefined) {
-    fingerprint = digest(text);
-    configFingerprints.set(text, fingerprint);
+  /** Fingerprints a copied `additionalConfig`; it may hold credentials, so never in clear. */
+  config(config: unknown): string {
+    return this.text(this.#canonical(config));
   }
-  return fingerprint;
-}
 
-/** Fingerprints a value that is not a secret but should not be shown either (an external id). */
-export function fingerprintText(text: unknown): string {
-  return digest(String(text));
+  /** Fingerprints a value that is not shown in clear (an external id). */
+  text(text: string): string {
+    let fingerprint = this.#texts.get(text);
+    if (fingerprint === undefined) {
+      fingerprint = digest(text);
+      this.#texts.set(text, fingerprint);
+    }
+    return fingerprint;
+  }
+
+  #referenceId(value: object): number {
+    let id = this.#referenceIds.get(value);
+    if (id === undefined) {
+      id = ++this.#nextReferenceId;
+      this.#referenceIds.set(value, id);
+    }
+    return id;
+  }
+
+  /**
+   * A canonical text for a copied config value: plain objects with sorted
+   * keys, so key order does not matter; `undefined` kept, since
+   * `{ a: undefined }` overrides a default where `{}` does not; a `Date` by
+   * its time; anything else by identity. The copy has no cycles.
+   */
+  #canonical(value: unknown): string {
+    if (value === undefined) return 'u';
+    if (value === null || typeof value === 'boolean' || typeof value === 'number') {
+      return String(value);
+    }
+    if (typeof value === 'string') return JSON.stringify(value);
+    if (typeof value === 'bigint') return `${value}n`;
+    if (value instanceof Date) return `D${value.getTime()}`;
+    if (typeof value === 'function' || !(Array.isArray(value) || isPlainObject(value))) {
+      return `#${this.#referenceId(value)}`;
+    }
+    if (Array.isArray(value)) return `[${value.map((item) => this.#canonical(item)).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    return `{${Object.keys(record)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${this.#canonical(record[key])}`)
+      .join(',')}}`;
+  }
 }

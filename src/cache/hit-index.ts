@@ -8,24 +8,6 @@ export interface SimpleConfigPath {
 }
 
 /**
- * True when `config` is a plain object whose set fields are at most `region`
- * and `roleArn`: the configs the hit index serves. A class instance, a Map or
- * an object with other fields takes the keyed path, which reads every field
- * the way the factory does (getters and non-enumerable fields included).
- */
-export function isSimpleConfig(config: object): boolean {
-  // An inherited `constructor` is one inline-cached load, cheaper than
-  // `Object.getPrototypeOf`; an own one is a field, and fails the loop below.
-  if (config.constructor !== Object) return false;
-  for (const field in config) {
-    if (field !== 'region' && field !== 'roleArn') {
-      if ((config as Record<string, unknown>)[field] !== undefined) return false;
-    }
-  }
-  return true;
-}
-
-/**
  * Finds the cache key of a simple config (`region` and `roleArn` at most)
  * without building it. Handlers pass a fresh `{ region, roleArn }` literal
  * per call, and a freshly concatenated key string must be flattened and

@@ -1,6 +1,7 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { getServiceClient } from './get-service-client.js';
+import { defineService } from '../client-cache/client-service.js';
+import { getFromDefaultCache } from '../client-cache/default-cache.js';
 
 /**
  * Cost Explorer has one endpoint, in us-east-1, a low request rate limit
@@ -12,6 +13,9 @@ const DEFAULTS = Object.freeze({
   clientConfig: Object.freeze({ region: 'us-east-1', maxAttempts: 5, retryMode: 'adaptive' }),
   socketTimeoutMs: 30_000,
 });
+
+/** The `CostExplorerClient` service for `cache.get(CostExplorerService, config)` on a cache of your own. */
+export const CostExplorerService = defineService(CostExplorerClient, 'CostExplorer', DEFAULTS);
 
 /**
  * A cached `CostExplorerClient`: `us-east-1` unless `region` says otherwise,
@@ -27,5 +31,5 @@ const DEFAULTS = Object.freeze({
  * ```
  */
 export function getCostExplorerClient(config?: ClientCacheConfig): CostExplorerClient {
-  return getServiceClient(CostExplorerClient, 'CostExplorer', config, DEFAULTS);
+  return getFromDefaultCache(CostExplorerService, config);
 }

@@ -1,8 +1,10 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { getServiceClient } from './get-service-client.js';
+import { defineService } from '../client-cache/client-service.js';
+import { getFromDefaultCache } from '../client-cache/default-cache.js';
 
-const DEFAULTS = Object.freeze({});
+/** The `EventBridgeClient` service for `cache.get(EventBridgeService, config)` on a cache of your own. */
+export const EventBridgeService = defineService(EventBridgeClient, 'EventBridge');
 
 /**
  * A cached `EventBridgeClient` for this config: the same instance for an equivalent
@@ -17,5 +19,5 @@ const DEFAULTS = Object.freeze({});
  * ```
  */
 export function getEventBridgeClient(config?: ClientCacheConfig): EventBridgeClient {
-  return getServiceClient(EventBridgeClient, 'EventBridge', config, DEFAULTS);
+  return getFromDefaultCache(EventBridgeService, config);
 }

@@ -1,6 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { getServiceClient } from './get-service-client.js';
+import { defineService } from '../client-cache/client-service.js';
+import { getFromDefaultCache } from '../client-cache/default-cache.js';
 
 /**
  * Invoke is synchronous, and the socket stays silent until the called
@@ -14,6 +15,9 @@ const DEFAULTS = Object.freeze({
   clientConfig: Object.freeze({ maxAttempts: 3, retryMode: 'standard' }),
   socketTimeoutMs: 905_000,
 });
+
+/** The `LambdaClient` service for `cache.get(LambdaService, config)` on a cache of your own. */
+export const LambdaService = defineService(LambdaClient, 'Lambda', DEFAULTS);
 
 /**
  * A cached `LambdaClient` for this config, with retry settings for Invoke.
@@ -29,5 +33,5 @@ const DEFAULTS = Object.freeze({
  * ```
  */
 export function getLambdaClient(config?: ClientCacheConfig): LambdaClient {
-  return getServiceClient(LambdaClient, 'Lambda', config, DEFAULTS);
+  return getFromDefaultCache(LambdaService, config);
 }

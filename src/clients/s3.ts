@@ -1,8 +1,10 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { getServiceClient } from './get-service-client.js';
+import { defineService } from '../client-cache/client-service.js';
+import { getFromDefaultCache } from '../client-cache/default-cache.js';
 
-const DEFAULTS = Object.freeze({});
+/** The `S3Client` service for `cache.get(S3Service, config)` on a cache of your own. */
+export const S3Service = defineService(S3Client, 'S3');
 
 /**
  * A cached `S3Client` for this config: the same instance for an equivalent
@@ -18,5 +20,5 @@ const DEFAULTS = Object.freeze({});
  * ```
  */
 export function getS3Client(config?: ClientCacheConfig): S3Client {
-  return getServiceClient(S3Client, 'S3', config, DEFAULTS);
+  return getFromDefaultCache(S3Service, config);
 }

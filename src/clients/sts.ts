@@ -1,8 +1,10 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
-import { getServiceClient } from './get-service-client.js';
+import { defineService } from '../client-cache/client-service.js';
+import { getFromDefaultCache } from '../client-cache/default-cache.js';
 
-const DEFAULTS = Object.freeze({});
+/** The `STSClient` service for `cache.get(STSService, config)` on a cache of your own. */
+export const STSService = defineService(STSClient, 'STS');
 
 /**
  * A cached `STSClient` for this config: the same instance for an equivalent
@@ -17,5 +19,5 @@ const DEFAULTS = Object.freeze({});
  * ```
  */
 export function getSTSClient(config?: ClientCacheConfig): STSClient {
-  return getServiceClient(STSClient, 'STS', config, DEFAULTS);
+  return getFromDefaultCache(STSService, config);
 }

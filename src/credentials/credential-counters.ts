@@ -1,5 +1,9 @@
-/** Process-wide counts of credential fetches made by the cache (first ones included). */
-export const credentialCounters = {
-  credentialRefreshes: 0,
-  credentialRefreshFailures: 0,
-};
+/** One cache's counts of credential fetches (first ones included) and their failures. */
+export interface CredentialCounters {
+  credentialRefreshes: number;
+  credentialRefreshFailures: number;
+}
+
+export function newCredentialCounters(): CredentialCounters {
+  return { credentialRefreshes: 0, credentialRefreshFailures: 0 };
+}

@@ -1,5 +1,6 @@
 import type { CredentialIdentity } from '../config/client-cache-config.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
+import { stsRegionFor } from './sts-region.js';
 
 /** Where a shared credential set comes from: a role to assume, or a named profile. */
 export interface RoleSource {
@@ -32,9 +33,14 @@ function lazily(build: () => Promise<Fetch>): Fetch {
 /**
  * One AssumeRole per call, through the SDK's own `fromTemporaryCredentials`
  * (which does not memoise: the refresh windows and single flight are ours)
- * on the shared pool. Its STS client uses the function's region.
+ * on the shared pool. Its STS client calls a regional endpoint of the role's
+ * partition (`stsRegionFor`).
  */
-export function assumeRoleFetch(role: RoleSource, requestHandler: PooledHttpHandler): Fetch {
+export function assumeRoleFetch(
+  role: RoleSource,
+  requestHandler: PooledHttpHandler,
+  functionRegion: string | undefined,
+): Fetch {
   return lazily(async () => {
     const { fromIni, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
     return fromTemporaryCredentials({
@@ -46,7 +52,7 @@ export function assumeRoleFetch(role: RoleSource, requestHandler: PooledHttpHand
       },
       masterCredentials:
         role.profile === undefined ? undefined : fromIni({ profile: role.profile }),
-      clientConfig: { requestHandler },
+      clientConfig: { requestHandler, region: stsRegionFor(role.roleArn, functionRegion) },
     });
   });
 }

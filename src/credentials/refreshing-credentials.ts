@@ -1,6 +1,7 @@
 import type { CredentialIdentity } from '../config/client-cache-config.js';
 import { ClientCacheCredentialsError, UpstreamError } from '../errors.js';
-import { credentialCounters } from './credential-counters.js';
+import { type RefreshHooks, RefreshMode } from '../events/refresh-events.js';
+import type { CredentialCounters } from './credential-counters.js';
 import { type RefreshWindows, refreshWindows } from './refresh-windows.js';
 
 /** The SDK re-asks a provider once an identity is this close to `expiration`. */
@@ -8,35 +9,14 @@ const SDK_IDENTITY_REFRESH_LEAD_MS = 300_000;
 /** After a failed background refresh, wait this long before the next try. */
 const ADVISORY_RETRY_DELAY_MS = 30_000;
 
-export const RefreshMode = {
-  Initial: 'initial',
-  Advisory: 'advisory',
-  Mandatory: 'mandatory',
-} as const;
-export type RefreshMode = (typeof RefreshMode)[keyof typeof RefreshMode];
-
-export interface RefreshOutcome {
-  /** Safe to log: a role ARN or a profile name, never a secret. */
-  readonly source: string;
-  readonly mode: RefreshMode;
-  readonly error?: unknown;
-}
-
-export interface RefreshHooks {
-  wrapRefresh?<Result>(
-    source: string,
-    mode: RefreshMode,
-    run: () => Promise<Result>,
-  ): Promise<Result>;
-  onRefresh?(outcome: RefreshOutcome): void;
-}
-
 export interface RefreshingCredentialsOptions {
   readonly source: string;
   readonly fetch: () => Promise<CredentialIdentity>;
   readonly now: () => number;
   readonly mandatoryLeadMs: number;
   readonly hooks?: RefreshHooks;
+  /** The owning cache's counts of fetches and failures. */
+  readonly counters: CredentialCounters;
   readonly random?: () => number;
 }
 
@@ -88,15 +68,15 @@ export class RefreshingCredentials {
   }
 
   async #fetch(mode: RefreshMode): Promise<CredentialIdentity> {
-    const { source, fetch, now, hooks } = this.#options;
+    const { source, fetch, now, hooks, counters } = this.#options;
     try {
       const fetched = await (hooks?.wrapRefresh ? hooks.wrapRefresh(source, mode, fetch) : fetch());
       this.#current = this.#schedule(fetched);
-      credentialCounters.credentialRefreshes++;
+      counters.credentialRefreshes++;
       hooks?.onRefresh?.({ source, mode });
       return this.#current.identity;
     } catch (error) {
-      credentialCounters.credentialRefreshFailures++;
+      counters.credentialRefreshFailures++;
       if (mode === RefreshMode.Advisory) this.#nextAdvisoryTryAt = now() + ADVISORY_RETRY_DELAY_MS;
       hooks?.onRefresh?.({ source, mode, error });
       if (error instanceof ClientCacheCredentialsError) throw error;

@@ -1,5 +1,5 @@
-import type { ClientCacheObserver, ClientCreation, EvictionReason } from '../cache/cache-events.js';
-import type { RefreshMode, RefreshOutcome } from '../credentials/refreshing-credentials.js';
+import type { ClientCacheObserver, ClientCreation, EvictionReason } from '../events/cache-events.js';
+import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike, SubsegmentLike, TracerLike } from './powertools-types.js';
 import { openSubsegment, TraceName } from './trace-subsegment.js';

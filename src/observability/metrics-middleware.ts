@@ -1,45 +1,34 @@
-import { publishAtInvocationEnd } from './metrics-publisher.js';
 import type { MetricsLike } from './powertools-types.js';
 
 export interface ClientCacheMetricsOptions {
   /**
-   * Your Powertools `Metrics`. The cache's figures are added to it and go out
-   * in the line your `logMetrics` writes. Default: the instance given to
-   * `configureClientCache`, else the cache's own, which is flushed here.
+   * Your Powertools `Metrics`. The cache's figures are added to it. Default:
+   * the instance given to `configureClientCache`, else the cache's own.
    */
   readonly metrics?: MetricsLike;
 }
 
-/**
- * A middy middleware that publishes the cache's figures once per
- * invocation, on success and on error. Register it after `logMetrics`, so
- * that it runs first on the way out and its figures join that line.
- *
- * @example
- * ```ts
- * export const handler = middy(work)
- *   .use(logMetrics(metrics))
- *   .use(clientCacheMetrics({ metrics }));
- * ```
- */
-export function clientCacheMetrics(options: ClientCacheMetricsOptions = {}): {
-  after: () => Promise<void>;
-  onError: () => Promise<void>;
-} {
-  const publish = async (): Promise<void> => publishAtInvocationEnd(options.metrics);
-  return { after: publish, onError: publish };
+/** What the middleware and the wrapper need of a cache. */
+export interface InvocationEndPublisher {
+  publishAtInvocationEnd(metrics: MetricsLike | undefined, flushYours: boolean): void;
 }
 
 /**
- * The same, for handlers without middy: wraps a handler and publishes when
- * it settles, whether it returned or threw.
- *
- * @example
- * ```ts
- * export const handler = withClientCacheMetrics(async (event) => work(event));
- * ```
+ * A middy middleware for `publisher` (a cache's); see `clientCacheMetrics`.
  */
-export function withClientCacheMetrics<Event, Context, Result>(
+export function metricsMiddlewareFor(
+  publisher: () => InvocationEndPublisher,
+  options: ClientCacheMetricsOptions = {},
+): { after: () => Promise<void>; onError: () => Promise<void> } {
+  // Never flushes your instance: your `logMetrics` does, in the same line.
+  const publish = async (): Promise<void> =>
+    publisher().publishAtInvocationEnd(options.metrics, false);
+  return { after: publish, onError: publish };
+}
+
+/** A handler wrapper for `publisher` (a cache's); see `withClientCacheMetrics`. */
+export function metricsWrapperFor<Event, Context, Result>(
+  publisher: () => InvocationEndPublisher,
   handler: (event: Event, context: Context) => Promise<Result>,
   options: ClientCacheMetricsOptions = {},
 ): (event: Event, context: Context) => Promise<Result> {
@@ -47,7 +36,8 @@ export function withClientCacheMetrics<Event, Context, Result>(
     try {
       return await handler(event, context);
     } finally {
-      publishAtInvocationEnd(options.metrics);
+      // The wrapper is the end of your handler, so it owns the flush of whatever it publishes to.
+      publisher().publishAtInvocationEnd(options.metrics, true);
     }
   };
 }

@@ -73,31 +73,3 @@ export class SharedPools {
   }
 }
 
-// Transitional: the process-wide pools, until each cache instance owns its own.
-let saturationListener: (saturation: PoolSaturation) => void = () => undefined;
-let defaultPools = new SharedPools((saturation) => saturationListener(saturation));
-
-/** Transitional process-wide counters (the default pools'). */
-export function connectionCounters(): ConnectionCounters {
-  return defaultPools.counters;
-}
-
-export function onPoolSaturated(listener: (saturation: PoolSaturation) => void): void {
-  saturationListener = listener;
-}
-
-export function sharedRequestHandler(settings: PoolSettings): PooledHttpHandler {
-  return defaultPools.handlerFor(settings);
-}
-
-export function openSocketCount(): number {
-  return defaultPools.openSocketCount;
-}
-
-/** Closes every pooled socket; clients made afterwards get fresh pools and counters continue. */
-export function closeSharedPools(): void {
-  const counters = { ...defaultPools.counters };
-  defaultPools.close();
-  defaultPools = new SharedPools((saturation) => saturationListener(saturation));
-  Object.assign(defaultPools.counters, counters);
-}

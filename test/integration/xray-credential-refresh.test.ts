@@ -7,13 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
 import { ClientCacheCredentialsError, configureClientCache, TraceName } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
-import { refreshingThroughCache } from '../support/refreshing.js';
+import { refreshingThroughObserver } from '../support/refreshing.js';
 import {
   lambdaTracingEnv,
   newTraceContext,
@@ -45,7 +45,7 @@ beforeAll(async () => {
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   trace = newTraceContext();
   setEnv({ _X_AMZN_TRACE_ID: trace.header });
   daemon.clear();
@@ -54,7 +54,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   await daemon.close();
   const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
   setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));
@@ -70,7 +70,7 @@ function distinctiveCredentials(): Required<Omit<CredentialIdentity, 'expiration
 }
 
 const refreshingCredentials = (fetch: () => Promise<CredentialIdentity>) =>
-  refreshingThroughCache(ROLE, fetch, clock.now);
+  refreshingThroughObserver(ROLE, fetch, clock.now, { tracer });
 
 function refreshes(documents: readonly XRayDocument[]): XRayDocument[] {
   return documents.filter(

@@ -5,7 +5,7 @@
  * and nothing reaches the daemon.
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { configureClientCache, getClientCacheStats, getS3Client } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { isolateEnv, setEnv } from '../support/env.js';
@@ -38,12 +38,12 @@ beforeAll(async () => {
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   daemon.clear();
 });
 
 afterAll(async () => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   await daemon.close();
   const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
   setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));

@@ -7,7 +7,7 @@
  * nothing is sent and nothing is written.
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { configureClientCache, getS3Client, TraceName } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { isolateEnv, setEnv } from '../support/env.js';
@@ -41,7 +41,7 @@ beforeAll(async () => {
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   // A new trace per test, as Lambda sets one per invocation.
   trace = newTraceContext();
   setEnv({ _X_AMZN_TRACE_ID: trace.header });
@@ -49,7 +49,7 @@ beforeEach(() => {
 });
 
 afterAll(async () => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   await daemon.close();
   const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
   setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));

@@ -1,11 +1,10 @@
 import type { LocalAws } from '../../local-aws/index.js';
-import { destroyClientCache } from '../../src/cache/cache-api.js';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 
 /**
  * Points the cache's getters at the local endpoint through the standard
  * `AWS_ENDPOINT_URL_<SERVICE>` variables for the tests of one file, and gives
- * each test a fresh cache and a fresh shared pool. `NODE_EXTRA_CA_CERTS` is
+ * each test a fresh default cache (its own pool, counters and credentials). `NODE_EXTRA_CA_CERTS` is
  * set by `npm test` itself: Node reads it only at start-up.
  */
 export function useCacheAgainst(endpoint: () => LocalAws): void {
@@ -15,13 +14,11 @@ export function useCacheAgainst(endpoint: () => LocalAws): void {
     Object.assign(process.env, env);
   });
   afterAll(() => {
-    destroyClientCache();
-    resetCacheRuntime();
+    resetDefaultClientCache();
     process.env = saved;
   });
   beforeEach(() => {
-    destroyClientCache();
-    resetCacheRuntime();
+    resetDefaultClientCache();
   });
 }
 

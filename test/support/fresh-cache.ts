@@ -1,4 +1,4 @@
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { ClientCacheConfigError } from '../../src/index.js';
 import { isolateEnv, setEnv } from './env.js';
 
@@ -9,11 +9,11 @@ import { isolateEnv, setEnv } from './env.js';
 export function useFreshCache(): void {
   isolateEnv();
   beforeEach(() => {
-    resetCacheRuntime();
+    resetDefaultClientCache();
     setEnv({ AWS_REGION: 'us-east-1' });
   });
   afterAll(() => {
-    resetCacheRuntime();
+    resetDefaultClientCache();
   });
 }
 

@@ -1,17 +1,16 @@
-import { configureClientCache, resetCacheRuntime } from '../../src/cache/runtime.js';
-import { publishClientCacheMetrics } from '../../src/index.js';
-import { captureOutput } from './capture-output.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import { configureClientCache } from '../../src/index.js';
 import { isolateEnv, setEnv } from './env.js';
 
 /**
  * Every test of the file starts from a fresh cache of `maxEntries`, with the
- * Powertools metrics env set and the process-wide counters already published,
- * so what a test publishes is exactly what it did.
+ * Powertools metrics env set: its counts start at zero, so what a test
+ * publishes is exactly what it did.
  */
 export function useMetricsTestEnv(maxEntries: number): void {
   isolateEnv();
   beforeEach(() => {
-    resetCacheRuntime();
+    resetDefaultClientCache();
     setEnv({
       AWS_REGION: 'us-east-1',
       POWERTOOLS_METRICS_NAMESPACE: 'ClientCacheTest',
@@ -21,11 +20,8 @@ export function useMetricsTestEnv(maxEntries: number): void {
       POWERTOOLS_LOG_LEVEL: undefined,
     });
     configureClientCache({ maxEntries });
-    const drain = captureOutput();
-    publishClientCacheMetrics();
-    drain.stop();
   });
   afterAll(() => {
-    resetCacheRuntime();
+    resetDefaultClientCache();
   });
 }

@@ -1,18 +1,29 @@
-import { cacheRuntime } from '../../src/cache/runtime.js';
+import { Logger } from '@aws-lambda-powertools/logger';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
+import { newCredentialCounters } from '../../src/credentials/credential-counters.js';
 import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
+import { CacheObserver } from '../../src/observability/cache-observer.js';
+import { CreationSamples } from '../../src/observability/creation-samples.js';
+import type { LoggerLike, TracerLike } from '../../src/observability/powertools-types.js';
 
-/** A credential set for `source`, driven through the cache's own observer, as a role's would be. */
-export function refreshingThroughCache(
+/** A credential set for `source`, observed as a cache with this logger and tracer observes a role's. */
+export function refreshingThroughObserver(
   source: string,
   fetch: () => Promise<CredentialIdentity>,
   now: () => number,
+  { logger, tracer }: { logger?: LoggerLike; tracer?: TracerLike },
 ): RefreshingCredentials {
   return new RefreshingCredentials({
     source,
     fetch,
     now,
     mandatoryLeadMs: 5 * 60_000,
-    hooks: cacheRuntime().observer,
+    counters: newCredentialCounters(),
+    hooks: new CacheObserver({
+      logger: logger ?? new Logger(),
+      tracer,
+      traceHits: false,
+      samples: new CreationSamples(),
+    }),
   });
 }

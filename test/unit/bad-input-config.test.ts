@@ -157,10 +157,10 @@ describe('arbitrary getter configs', () => {
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
   beforeAll(() => {
-    resetCacheRuntime();
+    resetDefaultClientCache();
     setEnv({ AWS_REGION: 'us-east-1' });
   });
-  afterAll(() => resetCacheRuntime());
+  afterAll(() => resetDefaultClientCache());
 
   it('give a working client or a typed error, never cache a failure, never pollute a prototype', () => {
     const tally = { clients: 0, configErrors: 0, credentialsErrors: 0 };

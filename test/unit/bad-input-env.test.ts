@@ -1,6 +1,6 @@
 /**
  * Bad input, fuzzed: arbitrary values for each `CLIENT_CACHE_*` variable,
- * read at the first getter call after `resetCacheRuntime()`. Each value is
+ * read at the first getter call after `resetDefaultClientCache()`. Each value is
  * judged against an independent oracle (plain decimal digits within the
  * range, or "true"/"false", or empty for the default): an accepted value
  * becomes exactly that setting and the getter returns a client; a refused
@@ -70,14 +70,14 @@ const rawValues = fc
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ AWS_REGION: 'us-east-1' });
 });
-afterAll(() => resetCacheRuntime());
+afterAll(() => resetDefaultClientCache());
 
 /** Sets one variable, rebuilds the cache from env, and reports what the first getter did. */
 function firstGetterWith(name: string, raw: string) {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ [name]: raw });
   try {
     const client = getS3Client({ region: 'us-east-1' });

@@ -6,7 +6,7 @@
  * an equivalent-looking config is already cached; a huge value is refused
  * quickly; `__proto__` and `constructor` keys pollute nothing.
  */
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheConfigError,
   ClientCacheError,
@@ -62,10 +62,10 @@ function thrownBy(act: () => unknown): unknown {
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ AWS_REGION: 'us-east-1' });
 });
-afterAll(() => resetCacheRuntime());
+afterAll(() => resetDefaultClientCache());
 
 describe('a getter option of the wrong type', () => {
   it.each(FIELDS)('`%s` of any wrong type throws a ClientCacheConfigError naming it', (field) => {

@@ -5,7 +5,7 @@
  * after the TTL. Time only moves when a test moves it.
  */
 
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheCredentialsError,
   configureClientCache,
@@ -26,13 +26,13 @@ isolateEnv();
 let clock: TestClock;
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ AWS_REGION: 'us-east-1' });
   clock = createTestClock();
 });
 
 afterAll(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
 });
 
 function credentialsExpiringAt(expiration: Date | number) {

@@ -125,7 +125,7 @@ describe('LRU bound', () => {
         fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 30 }),
         (maxEntries, accesses) => {
           // Prepare
-          resetCacheRuntime();
+          resetDefaultClientCache();
           configureClientCache({ maxEntries });
           const before = getClientCacheStats();
           const model: number[] = [];

@@ -5,7 +5,7 @@
  * types, role-based entries, different credential sets) through the getters.
  */
 
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   calculateExpirationTime,
   clearClientCache,
@@ -29,14 +29,14 @@ isolateEnv();
 let clock: TestClock;
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ AWS_REGION: 'us-east-1' });
   clock = createTestClock();
   configureClientCache({ now: clock.now });
 });
 
 afterAll(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
 });
 
 describe('calculateExpirationTime', () => {

@@ -10,7 +10,7 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import fc from 'fast-check';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
@@ -43,7 +43,7 @@ const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2'
 isolateEnv();
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({
     AWS_REGION: 'us-east-1',
     POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
@@ -59,7 +59,7 @@ beforeEach(() => {
 });
 
 afterAll(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
 });
 
 /** Runs `act` with stdout captured and returns the EMF documents it wrote. */

@@ -8,13 +8,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
 import { ClientCacheConfigError, configureClientCache, getS3Client } from '../../src/index.js';
 import { type CapturedOutput, captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
-import { refreshingThroughCache } from '../support/refreshing.js';
+import { refreshingThroughObserver } from '../support/refreshing.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -43,14 +43,16 @@ function logLines(output: CapturedOutput): LogLine[] {
 }
 
 isolateEnv();
+let logger: Logger;
 let clock: TestClock;
 
 beforeEach(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
   setEnv({ AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'DEBUG', POWERTOOLS_DEV: undefined });
   clock = createTestClock();
+  logger = new Logger({ logLevel: 'DEBUG', serviceName: 'log-test' });
   configureClientCache({
-    logger: new Logger({ logLevel: 'DEBUG', serviceName: 'log-test' }),
+    logger,
     now: clock.now,
     maxEntries: 1,
     ttlSeconds: 60,
@@ -58,11 +60,11 @@ beforeEach(() => {
 });
 
 afterAll(() => {
-  resetCacheRuntime();
+  resetDefaultClientCache();
 });
 
 const refreshing = (fetch: () => Promise<CredentialIdentity>) =>
-  refreshingThroughCache(ROLE, fetch, clock.now);
+  refreshingThroughObserver(ROLE, fetch, clock.now, { logger });
 
 /** Everything a handler might do with credentials, collecting what it throws. */
 async function runEverything(secrets: ReturnType<typeof distinctiveCredentials>) {

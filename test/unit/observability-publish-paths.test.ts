@@ -11,7 +11,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middyType from '@middy/core';
 import { transformSync } from 'esbuild';
-import { resetCacheRuntime } from '../../src/cache/runtime.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
@@ -93,7 +93,7 @@ it('publishes the same metrics through the function, the middleware and the wrap
   // Act
   const figures: Record<string, Record<string, number>> = {};
   for (const [path, invoke] of Object.entries(paths)) {
-    resetCacheRuntime();
+    resetDefaultClientCache();
     configureClientCache({ maxEntries: 2 });
     const { output } = await captureDuring(invoke);
     const lines = emfLines(output);

@@ -1,4 +1,4 @@
-import type { RefreshHooks } from '../credentials/refreshing-credentials.js';
+import type { RefreshHooks } from './refresh-events.js';
 
 /** Why an entry left the cache. */
 export const EvictionReason = {

@@ -1,0 +1,51 @@
+import type { ClientCacheSettings } from '../config/settings.js';
+import { ClientCacheConfigError } from '../errors.js';
+import type { LoggerLike, MetricsLike, TracerLike } from '../observability/powertools-types.js';
+
+/** Options for `createClientCache` and `configureClientCache`. Each beats its env var, which beats the default. */
+export interface ClientCacheOptions extends Partial<ClientCacheSettings> {
+  /** The clock, in epoch milliseconds. Default `Date.now`; inject one in tests. */
+  readonly now?: () => number;
+  /** Your Powertools `Metrics`: the cache's figures then land in your namespace and dimensions. */
+  readonly metrics?: MetricsLike;
+  /** Your Powertools `Tracer`: misses and credential refreshes become subsegments. Without one, nothing is traced and the tracer is never loaded. */
+  readonly tracer?: TracerLike;
+  /** Your Powertools `Logger`. Default: the cache's own, which follows `POWERTOOLS_LOG_LEVEL`. */
+  readonly logger?: LoggerLike;
+}
+
+const OPTION_KEYS = [
+  'maxEntries',
+  'ttlSeconds',
+  'expiryBufferSeconds',
+  'maxSockets',
+  'connectionTimeoutMs',
+  'socketTimeoutMs',
+  'traceHits',
+  'now',
+  'metrics',
+  'tracer',
+  'logger',
+] as const satisfies readonly (keyof ClientCacheOptions)[];
+
+/** Rejects an unknown option or a clock that is not a function; settings are checked by `resolveSettings`. */
+export function checkCacheOptions(options: unknown): asserts options is ClientCacheOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ClientCacheConfigError('options', 'the cache options must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!(OPTION_KEYS as readonly string[]).includes(key)) {
+      throw new ClientCacheConfigError(
+        key,
+        `\`${key}\` is not a ClientCacheOptions option; allowed: ${OPTION_KEYS.join(', ')}`,
+      );
+    }
+  }
+  const { now } = options as ClientCacheOptions;
+  if (now !== undefined && typeof now !== 'function') {
+    throw new ClientCacheConfigError(
+      'now',
+      '`now` must be a function returning epoch milliseconds',
+    );
+  }
+}

@@ -1,0 +1,278 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+import { cacheKeyOf } from '../cache/cache-key.js';
+import { ClientStore } from '../cache/client-store.js';
+import { coarseClock } from '../cache/coarse-clock.js';
+import { calculateEntryExpiry } from '../cache/expiry.js';
+import { KeyFingerprints } from '../cache/fingerprint.js';
+import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
+import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
+import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
+import { CredentialSets } from '../credentials/credential-sets.js';
+import { ClientCacheError } from '../errors.js';
+import {
+  type ClientConstructor,
+  type ClientFactoryContext,
+  createClientEntry,
+} from '../factory/create-client-entry.js';
+import { CacheObserver } from '../observability/cache-observer.js';
+import { CreationSamples } from '../observability/creation-samples.js';
+import { type MetricTotals, MetricsPublisher } from '../observability/metrics-publisher.js';
+import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
+import { SharedPools } from '../transport/shared-pool.js';
+import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';
+import type { ClientCacheStats } from './client-cache-stats.js';
+import { type ClientService, defineService } from './client-service.js';
+import { ClientTypeNames } from './client-type-names.js';
+
+/** TTLs are an hour by default; checking them to the second is plenty. */
+const COARSE_CLOCK_RESOLUTION_MS = 1000;
+/** Under Lambda multi-concurrency the cache flushes its own line at most this often. */
+const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
+/** New provider functions that each built a client before the cache says they are made per call. */
+const INLINE_PROVIDER_WARNING_AT = 10;
+const NO_CONFIG: ClientCacheConfig = Object.freeze({});
+
+/**
+ * A client cache: the bounded store and its key memos, the pools, the
+ * credential sets, the counters and creation samples, the publish mark, and
+ * the logger, metrics and tracer it reports to. Nothing is shared between
+ * two instances but the process's HMAC key. The package's getters use one
+ * default instance; `createClientCache` builds an isolated one.
+ */
+export class ClientCache {
+  readonly settings: ClientCacheSettings;
+  readonly now: () => number;
+  readonly #store: ClientStore;
+  readonly #fingerprints = new KeyFingerprints();
+  readonly #pools: SharedPools;
+  readonly #credentialSets: CredentialSets;
+  readonly #factory: ClientFactoryContext;
+  readonly #publisher: MetricsPublisher;
+  readonly #logger: LoggerLike;
+  readonly #metrics: MetricsLike | undefined;
+  readonly #clientTypes = new ClientTypeNames();
+  readonly #servicesByClass = new WeakMap<object, ClientService<object>>();
+  #ownMetrics: Metrics | undefined;
+  #providerClients = 0;
+  #builtClients = false;
+  #destroyed = false;
+
+  /** Validates every option and env var before building anything. */
+  constructor(options: ClientCacheOptions = {}, env: NodeJS.ProcessEnv = process.env) {
+    checkCacheOptions(options);
+    const settings = resolveSettings(options, env);
+    const now = options.now ?? Date.now;
+    const logger = options.logger ?? new Logger();
+    const samples = new CreationSamples();
+    const observer = new CacheObserver({
+      logger,
+      tracer: options.tracer,
+      traceHits: settings.traceHits,
+      samples,
+    });
+    this.settings = settings;
+    this.now = now;
+    this.#logger = logger;
+    this.#metrics = options.metrics;
+    this.#store = new ClientStore({
+      maxEntries: settings.maxEntries,
+      now,
+      // An injected clock is used as it is, so tests see every tick.
+      coarseNow: options.now ?? coarseClock(Date.now, COARSE_CLOCK_RESOLUTION_MS),
+      observer,
+    });
+    this.#pools = new SharedPools((saturation) =>
+      logger.warn('aws-client-cache: connection pool saturated; requests are queueing for a socket', {
+        ...saturation,
+      }),
+    );
+    this.#credentialSets = new CredentialSets({
+      now,
+      mandatoryLeadMs: settings.expiryBufferSeconds * 1000,
+      requestHandler: this.#pools.handlerFor(settings),
+      hooks: observer,
+      functionRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+    });
+    this.#factory = {
+      settings,
+      now,
+      pools: this.#pools,
+      credentialSets: this.#credentialSets,
+      observer,
+      fingerprint: (text) => this.#fingerprints.text(text),
+    };
+    this.#publisher = new MetricsPublisher({
+      totals: () => this.#totals(),
+      size: () => this.#store.size,
+      samples,
+      logger,
+      defaultMetrics: () => this.#metrics ?? this.#ownMetricsInstance(),
+      ownsFlush: (metrics) => metrics === this.#ownMetrics,
+      minFlushIntervalMs: env.AWS_LAMBDA_MAX_CONCURRENCY ? MULTI_CONCURRENCY_FLUSH_INTERVAL_MS : 0,
+      now,
+    });
+  }
+
+  /**
+   * The cached client of `service` for `config`. A config of at most
+   * `region` and `roleArn` hits through the hit index (a few map lookups);
+   * anything else is parsed once into a frozen spec, keyed, and built from
+   * that spec on a miss.
+   */
+  get<ClientType extends object>(
+    service: ClientService<ClientType>,
+    config?: ClientCacheConfig,
+  ): ClientType {
+    const given: unknown = config ?? NO_CONFIG;
+    if (typeof given === 'object' && given !== null) {
+      const hit = this.#store.getSimple(service.clientType, given);
+      if (hit !== undefined) return hit as ClientType;
+    }
+    this.#assertUsable();
+    const spec = parseClientConfig(given);
+    const { clientType } = service;
+    return this.#store.getOrCreate(
+      cacheKeyOf(clientType, spec, this.#fingerprints),
+      clientType,
+      spec.region,
+      () => this.#create(service, spec),
+      spec.simple ? { clientType, region: spec.region, roleArn: spec.roleArn } : undefined,
+    ) as ClientType;
+  }
+
+  /** A cached client of any AWS SDK v3 client class, without service defaults. */
+  getClient<ClientType extends object>(
+    ClientClass: ClientConstructor<ClientType>,
+    config?: ClientCacheConfig,
+  ): ClientType {
+    let service = this.#servicesByClass.get(ClientClass);
+    if (service === undefined) {
+      service = defineService(ClientClass, this.#clientTypes.of(ClientClass));
+      this.#servicesByClass.set(ClientClass, service);
+    }
+    return this.get(service as ClientService<ClientType>, config);
+  }
+
+  /** The seed's `getCachedClient`: the client under `key`, or `factory`'s, kept until `expiresAt`. */
+  getCachedClient<ClientType extends object>(
+    key: string,
+    factory: () => ClientType,
+    expiresAt: number,
+  ): ClientType {
+    this.#assertUsable();
+    const clientType = key.split(':', 1)[0] || 'custom';
+    return this.#store.getOrCreate(key, clientType, undefined, () => {
+      const client = factory();
+      this.#builtClients = true;
+      // The seed's `expiresAt` is usually a credential expiry: check it exactly, never coarsely.
+      return { client, expiresAt, credentialsExpire: true };
+    }) as ClientType;
+  }
+
+  /** The seed's key format for `config`; validates it as a getter would. */
+  cacheKey(clientType: string, config?: ClientCacheConfig): string {
+    return cacheKeyOf(clientType, parseClientConfig(config ?? NO_CONFIG), this.#fingerprints);
+  }
+
+  /** The seed's `calculateExpirationTime`, on this cache's settings and clock. */
+  expirationTime(credentials?: Partial<CredentialIdentity>): number {
+    const expiration = credentials?.expiration;
+    const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
+    return calculateEntryExpiry(expiresAt, this.settings, this.now());
+  }
+
+  get size(): number {
+    return this.#store.size;
+  }
+
+  /** True once any client was built: the default cache then refuses to be reconfigured. */
+  get hasBuiltClients(): boolean {
+    return this.#builtClients;
+  }
+
+  stats(): ClientCacheStats {
+    return {
+      ...this.#store.counts,
+      size: this.#store.size,
+      maxEntries: this.#store.maxEntries,
+      ...this.#pools.counters,
+      openSockets: this.#pools.openSocketCount,
+      ...this.#credentialSets.counters,
+      sharedCredentialSets: this.#credentialSets.heldCount,
+      indexedKeys: this.#store.indexedKeys,
+    };
+  }
+
+  /** Drops every client. The pools stay open: an in-flight request on a dropped client completes. */
+  clear(): void {
+    this.#store.clear();
+  }
+
+  /** One EMF line now (own instance), or the figures added to yours; see `publishClientCacheMetrics`. */
+  publishMetrics(metrics?: MetricsLike): boolean {
+    return this.#publisher.publish(metrics);
+  }
+
+  /** What the middleware and wrapper call; never throws. */
+  publishAtInvocationEnd(metrics: MetricsLike | undefined, flushYours: boolean): void {
+    this.#publisher.publishAtInvocationEnd(metrics, flushYours);
+  }
+
+  /**
+   * Ends everything this cache owns: drops its clients and credential sets,
+   * closes its pools, and flushes what its own metrics instance still holds.
+   * A destroyed cache refuses to build clients.
+   */
+  async destroy(): Promise<void> {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#store.clear();
+    this.#credentialSets.clear();
+    if (this.#ownMetrics !== undefined) this.#publisher.publishAtInvocationEnd(undefined, false);
+    await this.#pools.close();
+  }
+
+  #create<ClientType extends object>(service: ClientService<ClientType>, spec: ClientSpec) {
+    const created = createClientEntry(service.clientClass, spec, service.defaults, this.#factory);
+    this.#builtClients = true;
+    if (typeof spec.credentials === 'function') this.#noteProviderClient();
+    return created;
+  }
+
+  #noteProviderClient(): void {
+    if (++this.#providerClients !== INLINE_PROVIDER_WARNING_AT) return;
+    this.#logger.warn(
+      'aws-client-cache: credential provider functions keep building new clients; a provider created inside the handler misses the cache on every call. Create it once, at module scope',
+      { providerClients: this.#providerClients },
+    );
+  }
+
+  #assertUsable(): void {
+    if (this.#destroyed) {
+      throw new ClientCacheError('this client cache was destroyed; create a new one');
+    }
+  }
+
+  #ownMetricsInstance(): Metrics {
+    // Follows POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_DISABLED.
+    this.#ownMetrics ??= new Metrics();
+    return this.#ownMetrics;
+  }
+
+  #totals(): MetricTotals {
+    const store = this.#store.counts;
+    const pools = this.#pools.counters;
+    const credentials = this.#credentialSets.counters;
+    return {
+      ClientCacheHit: store.hits,
+      ClientCacheMiss: store.misses,
+      ClientCacheEviction: store.evictions,
+      ClientCacheExpiration: store.expirations,
+      CredentialRefresh: credentials.credentialRefreshes,
+      CredentialRefreshFailure: credentials.credentialRefreshFailures,
+      ConnectionsOpened: pools.connectionsOpened,
+      RequestsSent: pools.requestsSent,
+    };
+  }
+}
