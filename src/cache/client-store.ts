@@ -29,7 +29,6 @@ export interface ClientStoreOptions {
   /** A cheaper clock for TTL checks; default `now`. */
   readonly coarseNow?: () => number;
   readonly observer?: ClientCacheObserver;
-
 }
 
 export interface ClientStoreCounts {
@@ -131,6 +130,11 @@ export class ClientStore {
 
   clear(): void {
     this.#entries.clear();
+  }
+
+  /** The keys held now, most recently used first. */
+  keys(): string[] {
+    return [...this.#entries.keys()];
   }
 
   /** Keys the hit index holds; for checking it never outgrows the cache. */

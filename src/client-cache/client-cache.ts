@@ -17,7 +17,7 @@ import {
 } from '../factory/create-client-entry.js';
 import { CacheObserver } from '../observability/cache-observer.js';
 import { CreationSamples } from '../observability/creation-samples.js';
-import { type MetricTotals, MetricsPublisher } from '../observability/metrics-publisher.js';
+import { MetricsPublisher, type MetricTotals } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';
@@ -83,9 +83,12 @@ export class ClientCache {
       observer,
     });
     this.#pools = new SharedPools((saturation) =>
-      logger.warn('aws-client-cache: connection pool saturated; requests are queueing for a socket', {
-        ...saturation,
-      }),
+      logger.warn(
+        'aws-client-cache: connection pool saturated; requests are queueing for a socket',
+        {
+          ...saturation,
+        },
+      ),
     );
     this.#credentialSets = new CredentialSets({
       now,
@@ -184,6 +187,11 @@ export class ClientCache {
 
   get size(): number {
     return this.#store.size;
+  }
+
+  /** The cache keys held now, most recently used first: no secret is ever part of one. */
+  keys(): string[] {
+    return this.#store.keys();
   }
 
   /** True once any client was built: the default cache then refuses to be reconfigured. */

@@ -1,7 +1,7 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 
 /**
  * Cost Explorer has one endpoint, in us-east-1, a low request rate limit

@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 
 /**
  * Invoke is synchronous, and the socket stays silent until the called

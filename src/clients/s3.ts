@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 
 /** The `S3Client` service for `cache.get(S3Service, config)` on a cache of your own. */
 export const S3Service = defineService(S3Client, 'S3');

@@ -1,7 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 
 /** The `STSClient` service for `cache.get(STSService, config)` on a cache of your own. */
 export const STSService = defineService(STSClient, 'STS');

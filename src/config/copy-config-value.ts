@@ -15,9 +15,12 @@ function isPlainData(value: object): boolean {
  * client already built from it.
  */
 export function copyConfigValue(value: unknown, path: Set<object> = new Set()): unknown {
-  if (typeof value === "symbol") {
+  if (typeof value === 'symbol') {
     // Two symbols can share a description, and a symbol cannot be weakly keyed by identity.
-    throw new ClientCacheConfigError('additionalConfig', '`additionalConfig` must not hold a symbol');
+    throw new ClientCacheConfigError(
+      'additionalConfig',
+      '`additionalConfig` must not hold a symbol',
+    );
   }
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(value.getTime());

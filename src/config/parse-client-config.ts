@@ -118,7 +118,10 @@ function copyIdentity(credentials: unknown): FrozenIdentity | CredentialProvider
     expiresAt !== undefined &&
     !(typeof expiresAt === 'number' && Math.abs(expiresAt) <= MAX_DATE_MS)
   ) {
-    fail('credentials', `${IDENTITY_SHAPE}; \`expiration\` must be a valid Date or epoch milliseconds`);
+    fail(
+      'credentials',
+      `${IDENTITY_SHAPE}; \`expiration\` must be a valid Date or epoch milliseconds`,
+    );
   }
   return Object.freeze({
     accessKeyId,
@@ -158,7 +161,8 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
   const region = get('region');
   const roleArn = get('roleArn');
   const profile = get('profile');
-  if (profile === 'none') fail('profile', '`profile` must not be "none", which the cache key reserves');
+  if (profile === 'none')
+    fail('profile', '`profile` must not be "none", which the cache key reserves');
   roleOnly(fields, 'roleSessionName');
   roleOnly(fields, 'externalId');
   roleOnly(fields, 'durationSeconds');
@@ -167,7 +171,10 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
     externalId !== undefined &&
     (typeof externalId !== 'string' || !EXTERNAL_ID_PATTERN.test(externalId))
   ) {
-    fail('externalId', '`externalId` must be 2 to 1224 characters of [\\w+=,.@:/-] (value not shown)');
+    fail(
+      'externalId',
+      '`externalId` must be 2 to 1224 characters of [\\w+=,.@:/-] (value not shown)',
+    );
   }
   const durationSeconds = get('durationSeconds');
   const spec: ClientSpec = {
@@ -201,7 +208,12 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
     profile:
       profile === undefined
         ? undefined
-        : checkString('profile', profile, PROFILE_PATTERN, 'a profile name without spaces or colons'),
+        : checkString(
+            'profile',
+            profile,
+            PROFILE_PATTERN,
+            'a profile name without spaces or colons',
+          ),
     credentials: fields.has('credentials') ? copyIdentity(get('credentials')) : undefined,
     additionalConfig: fields.has('additionalConfig')
       ? copyAdditionalConfig(get('additionalConfig'))

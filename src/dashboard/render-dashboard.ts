@@ -24,7 +24,9 @@ const DEFAULT_MAX_ENTRIES = 100;
 const DEFINITION_PATH = join('dashboards', 'client-cache.json');
 // The rules CloudWatch applies to PutMetricData; a namespace outside them can't hold our metrics.
 const NAMESPACE_PATTERN = /^(?!AWS\/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$/;
+
 import { REGION_PATTERN } from '../config/limits.js';
+
 const MAX_DIMENSION_VALUE_LENGTH = 1024;
 // A number placeholder is written "${MaxEntries}" so the file stays valid JSON; filling drops
 // the quotes.

@@ -84,7 +84,9 @@ export function createClientEntry<ClientType extends object>(
   const shared = sharedCredentialsFor(spec, context);
   try {
     const credentials =
-      staticIdentity !== undefined ? forSdk(staticIdentity) : (spec.credentials ?? shared?.provider);
+      staticIdentity !== undefined
+        ? forSdk(staticIdentity)
+        : (spec.credentials ?? shared?.provider);
     const built = new ClientClass({
       ...defaults.clientConfig,
       ...(spec.region === undefined ? {} : { region: spec.region }),

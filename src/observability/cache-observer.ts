@@ -1,4 +1,8 @@
-import type { ClientCacheObserver, ClientCreation, EvictionReason } from '../events/cache-events.js';
+import type {
+  ClientCacheObserver,
+  ClientCreation,
+  EvictionReason,
+} from '../events/cache-events.js';
 import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike, SubsegmentLike, TracerLike } from './powertools-types.js';

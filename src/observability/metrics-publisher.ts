@@ -1,5 +1,5 @@
-import { ClientCacheMetric } from './metric-names.js';
 import type { CreationSamples } from './creation-samples.js';
+import { ClientCacheMetric } from './metric-names.js';
 import type { LoggerLike, MetricsLike } from './powertools-types.js';
 
 /** The cumulative counts a publish turns into deltas. */
@@ -114,7 +114,8 @@ export class MetricsPublisher {
       this.publish(target, flushYours);
     } catch (error) {
       this.#options.logger.warn('aws-client-cache: could not publish the cache metrics', {
-        error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        error:
+          error instanceof Error ? { name: error.name, message: error.message } : String(error),
       });
     }
   }

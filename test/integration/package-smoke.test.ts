@@ -28,7 +28,7 @@ describe('the built package', () => {
     const output = run([
       '--input-type=module',
       '-e',
-      `import { getS3Client, getClientCacheStats } from 'aws-client-cache';
+      `import { getS3Client, getClientCacheStats } from 'aws-client-cache/all';
        import { getS3Client as fromEntry } from 'aws-client-cache/s3';
        const same = getS3Client() === getS3Client() && fromEntry() === getS3Client();
        console.log(JSON.stringify({ same, misses: getClientCacheStats().misses }));`,
@@ -74,7 +74,7 @@ describe('the built package', () => {
     const entry = join(dir, 'handler.mjs');
     writeFileSync(
       entry,
-      `import { getS3Client } from 'aws-client-cache';
+      `import { getS3Client } from 'aws-client-cache/all';
        export const handler = async () => getS3Client().config.serviceId;`,
     );
 

@@ -7,16 +7,14 @@
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
-import { cacheRuntime } from '../../src/cache/runtime.js';
-import { sharedCredentialCount } from '../../src/credentials/credential-registry.js';
 import {
   clearClientCache,
   configureClientCache,
   getClientCacheStats,
   getLambdaClient,
   getS3Client,
-} from '../../src/index.js';
-import { openSocketCount } from '../../src/transport/shared-pool.js';
+} from '../../src/all.js';
+import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const pathStyle = { forcePathStyle: true };
@@ -84,7 +82,7 @@ describe('shared pool safety', () => {
       ),
     );
     faults.clear('s3');
-    expect(openSocketCount()).toBe(50);
+    expect(defaultClientCache().stats().openSockets).toBe(50);
     const dropped = local.endpoint.dropIdleConnections('s3');
 
     // Act: the function thaws and calls S3 ten times in a row
@@ -136,10 +134,13 @@ describe('shared pool safety', () => {
         if (tenant % 50 === 0) {
           sends.push(s3.send(new PutObjectCommand({ Bucket: 'b', Key: `${tenant}`, Body: 'x' })));
         }
-        maxCredentialSets = Math.max(maxCredentialSets, sharedCredentialCount());
+        maxCredentialSets = Math.max(
+          maxCredentialSets,
+          defaultClientCache().stats().sharedCredentialSets,
+        );
       }
       await Promise.all(sends);
-      maxSockets = Math.max(maxSockets, openSocketCount());
+      maxSockets = Math.max(maxSockets, defaultClientCache().stats().openSockets);
     }
 
     // Assess
@@ -147,7 +148,7 @@ describe('shared pool safety', () => {
     expect(stats.size).toBe(100);
     expect(stats.evictions - evictionsBefore).toBe(9900);
     expect(maxCredentialSets).toBeLessThanOrEqual(100);
-    expect(cacheRuntime().store.indexedKeys).toBeLessThanOrEqual(100);
+    expect(defaultClientCache().stats().indexedKeys).toBeLessThanOrEqual(100);
     // Two endpoints (S3 and STS), at most maxSockets each.
     expect(maxSockets).toBeLessThanOrEqual(20);
     expect(local.endpoint.stats.assumeRoleCalls()).toBe(200);

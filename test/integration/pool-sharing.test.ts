@@ -13,7 +13,7 @@ import {
   getCostExplorerClient,
   getEventBridgeClient,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = (n: number): string => `arn:aws:iam::123456789012:role/tenant-${n}`;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
-import { getClientCacheStats, getSTSClient } from '../../src/index.js';
+import { getClientCacheStats, getSTSClient } from '../../src/all.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const PROFILE_KEY_ID = 'AKIAPROFILETEST00001';

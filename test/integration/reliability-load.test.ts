@@ -17,8 +17,8 @@ import {
   getEventBridgeClient,
   getLambdaClient,
   getS3Client,
-} from '../../src/index.js';
-import { openSocketCount } from '../../src/transport/shared-pool.js';
+} from '../../src/all.js';
+import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';
@@ -160,7 +160,7 @@ describe('the cache under load', () => {
     const s3 = getS3Client({ additionalConfig: { forcePathStyle: true } });
     let peakSockets = 0;
     const sampler = setInterval(() => {
-      peakSockets = Math.max(peakSockets, openSocketCount());
+      peakSockets = Math.max(peakSockets, defaultClientCache().stats().openSockets);
     }, 5);
 
     // Act

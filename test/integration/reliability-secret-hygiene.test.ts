@@ -19,7 +19,6 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
-import { cacheRuntime } from '../../src/cache/runtime.js';
 import {
   type CredentialIdentity,
   configureClientCache,
@@ -31,7 +30,8 @@ import {
   publishClientCacheMetrics,
   type SubsegmentLike,
   type TracerLike,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock } from '../support/clock.js';
@@ -133,7 +133,7 @@ describe('secret hygiene across a representative workload', () => {
     });
 
     // Assess
-    const keys = [...cacheRuntime().store.entriesOldestFirst()].map(([key]) => key);
+    const keys = defaultClientCache().keys();
     const errors = thrown.map((error) => {
       const chain = [inspect(error, { depth: 10 })];
       for (let link = error; link instanceof Error; link = link.cause) {

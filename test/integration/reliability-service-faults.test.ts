@@ -24,7 +24,7 @@ import {
   getLambdaClient,
   getS3Client,
   getSTSClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';

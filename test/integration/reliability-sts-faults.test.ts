@@ -25,7 +25,7 @@ import {
   configureClientCache,
   getClientCacheStats,
   getLambdaClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

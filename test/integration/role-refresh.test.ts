@@ -7,9 +7,8 @@
  */
 
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
-import { acquireRoleCredentials } from '../../src/credentials/credential-registry.js';
-import { getClientCacheStats } from '../../src/index.js';
-import { sharedRequestHandler } from '../../src/transport/shared-pool.js';
+import { CredentialSets } from '../../src/credentials/credential-sets.js';
+import { SharedPools } from '../../src/transport/shared-pool.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';
@@ -22,23 +21,25 @@ describe('role credential refresh windows', () => {
   const local = useLocalAws({ now: () => clock });
   useCacheAgainst(() => local.endpoint);
 
-  const acquire = () =>
-    acquireRoleCredentials(
-      { roleArn },
-      {
-        now: () => clock,
-        mandatoryLeadMs: MANDATORY_LEAD_MS,
-        requestHandler: sharedRequestHandler({
-          maxSockets: 50,
-          connectionTimeoutMs: 3000,
-          socketTimeoutMs: 3000,
-        }),
-      },
-    );
+  const pools = new SharedPools();
+  let sets: CredentialSets;
+  const acquire = () => sets.acquireRole({ roleArn }, '');
 
   beforeEach(() => {
     clock = Date.now();
+    sets = new CredentialSets({
+      now: () => clock,
+      mandatoryLeadMs: MANDATORY_LEAD_MS,
+      requestHandler: pools.handlerFor({
+        maxSockets: 50,
+        connectionTimeoutMs: 3000,
+        socketTimeoutMs: 3000,
+      }),
+      functionRegion: 'us-east-1',
+    });
   });
+
+  afterAll(() => pools.close());
 
   it('serves the current credentials in the advisory window and refreshes once in the background', async () => {
     // Prepare
@@ -48,9 +49,9 @@ describe('role credential refresh windows', () => {
     clock = expiresAt - MANDATORY_LEAD_MS - 60_000; // inside the advisory window whatever the jitter
 
     // Act
-    const refreshesBefore = getClientCacheStats().credentialRefreshes;
+    const refreshesBefore = sets.counters.credentialRefreshes;
     const during = await Promise.all(Array.from({ length: 20 }, () => shared.provider()));
-    await eventually(() => getClientCacheStats().credentialRefreshes === refreshesBefore + 1);
+    await eventually(() => sets.counters.credentialRefreshes === refreshesBefore + 1);
     const after = await shared.provider();
 
     // Assess
@@ -80,36 +81,25 @@ describe('role credential refresh windows', () => {
     // Prepare
     const shared = acquire();
     const first = await shared.provider();
-    const failuresBefore = getClientCacheStats().credentialRefreshFailures;
+    const failuresBefore = sets.counters.credentialRefreshFailures;
     local.endpoint.faults.set('sts', { throttleNext: 1000 });
     clock += HOUR_MS - MANDATORY_LEAD_MS - 60_000;
 
     // Act
     const during = await shared.provider();
-    await eventually(() => getClientCacheStats().credentialRefreshFailures === failuresBefore + 1);
+    await eventually(() => sets.counters.credentialRefreshFailures === failuresBefore + 1);
     const later = await Promise.all(Array.from({ length: 10 }, () => shared.provider()));
 
     // Assess: nobody failed, nobody got new credentials, and the failure was counted once
     expect(during.accessKeyId).toBe(first.accessKeyId);
     expect(later.every((identity) => identity.accessKeyId === first.accessKeyId)).toBe(true);
-    expect(getClientCacheStats().credentialRefreshFailures).toBe(failuresBefore + 1);
+    expect(sets.counters.credentialRefreshFailures).toBe(failuresBefore + 1);
     shared.release();
   });
 
   it('refreshes a 900-second session a few times an hour, not on every request', async () => {
     // Prepare
-    const shared = acquireRoleCredentials(
-      { roleArn, durationSeconds: 900 },
-      {
-        now: () => clock,
-        mandatoryLeadMs: MANDATORY_LEAD_MS,
-        requestHandler: sharedRequestHandler({
-          maxSockets: 50,
-          connectionTimeoutMs: 3000,
-          socketTimeoutMs: 3000,
-        }),
-      },
-    );
+    const shared = sets.acquireRole({ roleArn, durationSeconds: 900 }, '');
 
     // Act: a request every 10 seconds for 30 minutes
     for (let request = 0; request < 180; request++) {

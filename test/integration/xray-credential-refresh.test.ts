@@ -7,9 +7,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { ClientCacheCredentialsError, configureClientCache, TraceName } from '../../src/all.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { ClientCacheCredentialsError, configureClientCache, TraceName } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';

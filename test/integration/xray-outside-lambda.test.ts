@@ -5,8 +5,8 @@
  * and nothing reaches the daemon.
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { configureClientCache, getClientCacheStats, getS3Client } from '../../src/all.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
-import { configureClientCache, getClientCacheStats, getS3Client } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 import { startXRayDaemon, TRACER_OPTIONS, type XRayDaemon } from '../support/xray-daemon.js';

@@ -7,8 +7,8 @@
  * nothing is sent and nothing is written.
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
+import { configureClientCache, getS3Client, TraceName } from '../../src/all.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
-import { configureClientCache, getS3Client, TraceName } from '../../src/index.js';
 import { captureDuring } from '../support/capture-output.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 import {

@@ -7,8 +7,8 @@
  * key a top-level string and every metric a top-level number or array of at
  * most 100 numbers.
  */
-import type { ClientCacheStats } from '../../src/index.js';
-import { ClientCacheMetric } from '../../src/index.js';
+import type { ClientCacheStats } from '../../src/all.js';
+import { ClientCacheMetric } from '../../src/all.js';
 
 export interface MetricDefinition {
   readonly Name: string;

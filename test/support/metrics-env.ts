@@ -1,5 +1,5 @@
+import { configureClientCache } from '../../src/all.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
-import { configureClientCache } from '../../src/index.js';
 import { isolateEnv, setEnv } from './env.js';
 
 /**

@@ -18,7 +18,7 @@ import {
   getLambdaClient,
   getS3Client,
   getSTSClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
 
 const unhandled: string[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));

@@ -13,8 +13,7 @@
  * and the cache look them up at call time; jest captured its own at load).
  */
 import { inspect } from 'node:util';
-import { destroyClientCache } from '../../src/cache/cache-api.js';
-import { openSocketCount } from '../../src/transport/shared-pool.js';
+import { defaultClientCache, destroyClientCache } from '../../src/client-cache/default-cache.js';
 
 const OuterFunction = inspect.constructor as FunctionConstructor;
 const realProcess = new OuterFunction('return process')() as NodeJS.Process;
@@ -70,7 +69,8 @@ function leftovers(baseline: ResourceCounts, listeners: number): string[] {
   const grown = WATCHED_RESOURCES.filter((kind) => (now[kind] ?? 0) > (baseline[kind] ?? 0)).map(
     (kind) => `${kind}: ${baseline[kind] ?? 0} -> ${now[kind]}`,
   );
-  if (openSocketCount() > 0) grown.push(`pooled sockets: ${openSocketCount()}`);
+  if (defaultClientCache().stats().openSockets > 0)
+    grown.push(`pooled sockets: ${defaultClientCache().stats().openSockets}`);
   if (pendingRefTimers() > 0) grown.push(`ref'd timers started by the test: ${pendingRefTimers()}`);
   if (listenerTotal() > listeners)
     grown.push(`process listeners: ${listeners} -> ${listenerTotal()}`);

@@ -7,7 +7,7 @@
  * one in `@aws-sdk/nested-clients/sts`: that is the class to mock, not `@aws-sdk/client-sts`.
  */
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
-import { destroyClientCache, getCostExplorerClient } from 'aws-client-cache';
+import { destroyClientCache, getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError } from '../../app/errors.js';
 import {

@@ -9,7 +9,7 @@ import {
   GetCostAndUsageCommand,
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
-import { clearClientCache, getCostExplorerClient } from 'aws-client-cache';
+import { clearClientCache, getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError } from '../../app/errors.js';
 import { createCostExplorerClient, getCostData } from '../../app/lib/cost-explorer.js';

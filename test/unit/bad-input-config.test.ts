@@ -9,14 +9,17 @@
  * bad-input-types.test.ts pins each wrong type down deterministically.
  */
 import fc from 'fast-check';
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
 import {
   ClientCacheConfigError,
   ClientCacheCredentialsError,
   getClientCacheSize,
   getLambdaClient,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import {
+  defaultClientCache,
+  resetDefaultClientCache,
+} from '../../src/client-cache/default-cache.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 import { reportFigures } from '../support/reliability-report.js';
 
@@ -189,6 +192,6 @@ describe('arbitrary getter configs', () => {
     expect(tally.credentialsErrors).toBeGreaterThan(0);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect(cacheRuntime().store.size).toBeLessThanOrEqual(cacheRuntime().store.maxEntries);
+    expect(defaultClientCache().size).toBeLessThanOrEqual(defaultClientCache().settings.maxEntries);
   });
 });

@@ -8,9 +8,12 @@
  * value, builds no cache, and never anything else.
  */
 import fc from 'fast-check';
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
+import { ClientCacheConfigError, ClientCacheEnv, getS3Client } from '../../src/all.js';
+import {
+  defaultClientCache,
+  resetDefaultClientCache,
+} from '../../src/client-cache/default-cache.js';
 import type { ClientCacheSettings } from '../../src/config/settings.js';
-import { ClientCacheConfigError, ClientCacheEnv, getS3Client } from '../../src/index.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
 type IntegerSetting = Exclude<keyof ClientCacheSettings, 'traceHits'>;
@@ -81,7 +84,7 @@ function firstGetterWith(name: string, raw: string) {
   setEnv({ [name]: raw });
   try {
     const client = getS3Client({ region: 'us-east-1' });
-    return { client, settings: cacheRuntime().settings };
+    return { client, settings: defaultClientCache().settings };
   } catch (error) {
     return { error };
   } finally {
@@ -147,6 +150,6 @@ describe('arbitrary CLIENT_CACHE_* values', () => {
     // Assess
     expect(first.error).toBeInstanceOf(ClientCacheConfigError);
     expect(fixed.settings?.maxEntries).toBe(7);
-    expect(cacheRuntime().store.size).toBe(1);
+    expect(defaultClientCache().size).toBe(1);
   });
 });

@@ -6,7 +6,7 @@
  * an equivalent-looking config is already cached; a huge value is refused
  * quickly; `__proto__` and `constructor` keys pollute nothing.
  */
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+
 import {
   ClientCacheConfigError,
   ClientCacheError,
@@ -15,7 +15,8 @@ import {
   getClientCacheSize,
   getLambdaClient,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Types';

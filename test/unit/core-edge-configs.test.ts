@@ -5,15 +5,15 @@
  * handler's own config, and metrics publishing that fails half-way.
  */
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { ClientStore } from '../../src/cache/client-store.js';
-import { cacheRuntime } from '../../src/cache/runtime.js';
 import {
   configureClientCache,
   getClient,
   getClientCacheStats,
   getS3Client,
   withClientCacheMetrics,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { ClientStore } from '../../src/cache/client-store.js';
+import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import type { PooledHttpHandler } from '../../src/transport/pooled-http-handler.js';
 import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
@@ -116,7 +116,7 @@ it('indexes a client whose config lists an option as undefined', () => {
   getS3Client({ region: 'eu-west-1', profile: undefined } as never);
 
   // Assess
-  expect(cacheRuntime().store.indexedKeys).toBe(1);
+  expect(defaultClientCache().stats().indexedKeys).toBe(1);
 });
 
 it("returns the handler's result when publishing the cache metrics fails, and never counts twice", async () => {

@@ -5,13 +5,13 @@
  * beat env vars, which beat defaults, and bad or unknown options are refused.
  */
 
-import { cacheRuntime } from '../../src/cache/runtime.js';
 import {
   ClientCacheEnv,
   configureClientCache,
   getClientCacheStats,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import { setEnv } from '../support/env.js';
 import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
@@ -141,7 +141,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(cacheRuntime().settings).toEqual({
+    expect(defaultClientCache().settings).toEqual({
       maxEntries: 100,
       ttlSeconds: 60,
       expiryBufferSeconds: 0,
@@ -157,7 +157,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(cacheRuntime().settings).toEqual({
+    expect(defaultClientCache().settings).toEqual({
       maxEntries: 100,
       ttlSeconds: 3600,
       expiryBufferSeconds: 300,

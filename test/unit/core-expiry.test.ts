@@ -5,7 +5,6 @@
  * after the TTL. Time only moves when a test moves it.
  */
 
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheCredentialsError,
   configureClientCache,
@@ -13,7 +12,8 @@ import {
   getClientCacheStats,
   getS3Client,
   getSTSClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 

@@ -19,7 +19,7 @@ import {
   getLambdaClient,
   getS3Client,
   getSTSClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { setEnv } from '../support/env.js';
 import { useFreshCache } from '../support/fresh-cache.js';
 

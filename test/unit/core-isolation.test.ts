@@ -14,7 +14,7 @@ import {
   getLambdaClient,
   getS3Client,
   getSTSClient,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { useFreshCache } from '../support/fresh-cache.js';
 
 const GETTERS = {

@@ -6,7 +6,7 @@
  * external id ever appears in a key.
  */
 import fc from 'fast-check';
-import { type ClientCacheConfig, generateCacheKey } from '../../src/index.js';
+import { type ClientCacheConfig, generateCacheKey } from '../../src/all.js';
 
 type Config = { -readonly [Field in keyof ClientCacheConfig]: ClientCacheConfig[Field] };
 

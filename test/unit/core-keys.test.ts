@@ -5,7 +5,7 @@
  * enter a key only as a fingerprint. Randomised versions live in
  * core-key-properties.test.ts.
  */
-import { generateCacheKey } from '../../src/index.js';
+import { generateCacheKey } from '../../src/all.js';
 
 const ROLE_1 = 'arn:aws:iam::123456789012:role/Role1';
 const ROLE_2 = 'arn:aws:iam::123456789012:role/Role2';

@@ -6,14 +6,16 @@
  * fast-check model of an LRU checks random access sequences.
  */
 import fc from 'fast-check';
-import { cacheRuntime, resetCacheRuntime } from '../../src/cache/runtime.js';
-import { sharedCredentialCount } from '../../src/credentials/credential-registry.js';
 import {
   configureClientCache,
   getClientCacheSize,
   getClientCacheStats,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import {
+  defaultClientCache,
+  resetDefaultClientCache,
+} from '../../src/client-cache/default-cache.js';
 import { useFreshCache } from '../support/fresh-cache.js';
 
 useFreshCache();
@@ -64,7 +66,6 @@ describe('LRU bound', () => {
   it('prunes key bookkeeping and role credentials under churn of 1,000 roles', () => {
     // Prepare
     configureClientCache({ maxEntries: 10 });
-    const { store } = cacheRuntime();
     let largestIndex = 0;
     let largestCredentialCount = 0;
 
@@ -72,14 +73,17 @@ describe('LRU bound', () => {
     for (let index = 0; index < 1000; index++) {
       client(index);
       if (index % 7 === 0) client(Math.max(0, index - 3));
-      largestIndex = Math.max(largestIndex, store.indexedKeys);
-      largestCredentialCount = Math.max(largestCredentialCount, sharedCredentialCount());
+      largestIndex = Math.max(largestIndex, defaultClientCache().stats().indexedKeys);
+      largestCredentialCount = Math.max(
+        largestCredentialCount,
+        defaultClientCache().stats().sharedCredentialSets,
+      );
     }
 
     // Assess
     expect(getClientCacheSize()).toBe(10);
     expect(largestIndex).toBeLessThanOrEqual(10);
-    expect(store.indexedKeys).toBe(10);
+    expect(defaultClientCache().stats().indexedKeys).toBe(10);
     expect(largestCredentialCount).toBeLessThanOrEqual(10);
   });
 
@@ -96,7 +100,7 @@ describe('LRU bound', () => {
     // Assess
     expect(getClientCacheStats().evictions - before.evictions).toBe(3);
     expect(getClientCacheStats()).toMatchObject({ size: 2, maxEntries: 2 });
-    expect(cacheRuntime().store.indexedKeys).toBe(2);
+    expect(defaultClientCache().stats().indexedKeys).toBe(2);
     expect(client(0)).toBe(clients[0]);
     expect(client(4)).toBe(clients[4]);
   });
@@ -153,7 +157,7 @@ describe('LRU bound', () => {
             expect(getClientCacheSize()).toBe(model.length);
           }
           expect(getClientCacheStats().evictions - before.evictions).toBe(modelEvictions);
-          expect(cacheRuntime().store.indexedKeys).toBe(model.length);
+          expect(defaultClientCache().stats().indexedKeys).toBe(model.length);
         },
       ),
       { numRuns: 200 },

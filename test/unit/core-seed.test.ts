@@ -5,7 +5,6 @@
  * types, role-based entries, different credential sets) through the getters.
  */
 
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   calculateExpirationTime,
   clearClientCache,
@@ -16,7 +15,8 @@ import {
   getLambdaClient,
   getS3Client,
   isCachedClientValid,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 

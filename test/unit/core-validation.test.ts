@@ -4,7 +4,7 @@ import {
   getClientCacheSize,
   getClientCacheStats,
   getS3Client,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Reports';

@@ -17,7 +17,7 @@ import {
   getClientCacheStats,
   getS3Client,
   withClientCacheMetrics,
-} from '../../src/index.js';
+} from '../../src/all.js';
 import { captureDuring } from '../support/capture-output.js';
 import { COUNTERS, type EmfDocument, metricSum, metricValues, parseEmf } from '../support/emf.js';
 import { useMetricsTestEnv } from '../support/metrics-env.js';

@@ -10,7 +10,6 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import fc from 'fast-check';
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
@@ -22,7 +21,8 @@ import {
   getS3Client,
   publishClientCacheMetrics,
   withClientCacheMetrics,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { captureDuring, captureOutput } from '../support/capture-output.js';
 import {
   COUNTERS,

@@ -8,9 +8,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { ClientCacheConfigError, configureClientCache, getS3Client } from '../../src/all.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { ClientCacheConfigError, configureClientCache, getS3Client } from '../../src/index.js';
 import { type CapturedOutput, captureDuring } from '../support/capture-output.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';

@@ -11,7 +11,6 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import type middyType from '@middy/core';
 import { transformSync } from 'esbuild';
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
@@ -20,7 +19,8 @@ import {
   getS3Client,
   publishClientCacheMetrics,
   withClientCacheMetrics,
-} from '../../src/index.js';
+} from '../../src/all.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { type CapturedOutput, captureDuring } from '../support/capture-output.js';
 import { type EmfDocument, metricValues, parseEmf } from '../support/emf.js';
 import { setEnv } from '../support/env.js';
@@ -181,7 +181,7 @@ it('writes nothing with POWERTOOLS_METRICS_DISABLED=true', async () => {
 
   // Act
   await jest.isolateModulesAsync(async () => {
-    const cache = await import('../../src/index.js');
+    const cache = await import('../../src/all.js');
     const handler = cache.withClientCacheMetrics(async () => {
       cache.getS3Client({ region: 'eu-west-1' });
       cache.getS3Client({ region: 'eu-west-1' });

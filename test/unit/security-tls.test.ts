@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { closeSharedPools, sharedRequestHandler } from '../../src/transport/shared-pool.js';
+import { SharedPools } from '../../src/transport/shared-pool.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const WEAKENERS = ['rejectUnauthorized', 'NODE_TLS_REJECT_UNAUTHORIZED', 'checkServerIdentity'];
@@ -58,7 +58,8 @@ describe('TLS verification', () => {
 
   it("leaves Node's certificate and host checks on in the shared pool's agent", async () => {
     // Prepare
-    const handler = sharedRequestHandler({
+    const pools = new SharedPools();
+    const handler = pools.handlerFor({
       maxSockets: 5,
       connectionTimeoutMs: 1000,
       socketTimeoutMs: 1000,
@@ -80,7 +81,7 @@ describe('TLS verification', () => {
       httpsAgent?: { options: Record<string, unknown> };
     };
     const agentOptions = httpsAgent?.options ?? {};
-    closeSharedPools();
+    await pools.close();
 
     // Assess: unset means Node verifies (rejectUnauthorized defaults to true)
     expect(httpsAgent).toBeDefined();
