@@ -100,10 +100,18 @@ const IDENTITY_SHAPE =
   '`credentials` must be a provider function or { accessKeyId, secretAccessKey, sessionToken?, expiration?, accountId?, credentialScope? }';
 
 /** Copies an identity field by field, once; values are never echoed, they are secrets. */
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'object')
+    return Array.isArray(value) ? 'an array' : 'an object of another class';
+  return `a ${typeof value}`;
+}
+
 function copyIdentity(credentials: unknown): FrozenIdentity | CredentialProvider {
   if (typeof credentials === 'function') return credentials as CredentialProvider;
   if (typeof credentials !== 'object' || credentials === null || !hasPlainPrototype(credentials)) {
-    return fail('credentials', `${IDENTITY_SHAPE}, got ${describeValue(credentials)}`);
+    // Never described by value: a string here is most likely the secret itself.
+    return fail('credentials', `${IDENTITY_SHAPE}, got ${describeKind(credentials)}`);
   }
   const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, credentialScope } =
     credentials as Record<keyof FrozenIdentity, unknown>;

@@ -31,7 +31,8 @@ export interface ClientFactoryContext {
 /** The SDK's identity shape, from the frozen copy: a fresh `Date` the caller never sees. */
 function forSdk(identity: FrozenIdentity): Record<string, unknown> {
   const { expiration, ...fields } = identity;
-  const sdkIdentity: Record<string, unknown> = {};
+  // `sessionToken` always present, as the SDK's own providers return it.
+  const sdkIdentity: Record<string, unknown> = { sessionToken: undefined };
   for (const [name, value] of Object.entries(fields)) {
     if (value !== undefined) sdkIdentity[name] = value;
   }

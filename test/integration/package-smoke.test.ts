@@ -42,7 +42,7 @@ describe('the built package', () => {
     // Act
     const output = run([
       '-e',
-      `const { getLambdaClient, generateCacheKey } = require('aws-client-cache');
+      `const { getLambdaClient, generateCacheKey } = require('aws-client-cache/all');
        console.log(JSON.stringify({ same: getLambdaClient() === getLambdaClient(), key: generateCacheKey('S3', {}) }));`,
     ]);
 
@@ -74,7 +74,7 @@ describe('the built package', () => {
     const entry = join(dir, 'handler.mjs');
     writeFileSync(
       entry,
-      `import { getS3Client } from 'aws-client-cache/all';
+      `import { getS3Client } from 'aws-client-cache/s3';
        export const handler = async () => getS3Client().config.serviceId;`,
     );
 

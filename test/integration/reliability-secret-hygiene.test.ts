@@ -80,11 +80,13 @@ describe('secret hygiene across a representative workload', () => {
     const [a, b, c] = statics as [CredentialIdentity, CredentialIdentity, CredentialIdentity];
     const pathStyle = { forcePathStyle: true };
 
+    const metrics = new Metrics({ namespace: 'Hygiene', serviceName: 'hygiene' });
+
     // Act
     const { output } = await captureDuring(async () => {
       configureClientCache({
         logger: new Logger({ logLevel: 'DEBUG', serviceName: 'hygiene' }),
-        metrics: new Metrics({ namespace: 'Hygiene', serviceName: 'hygiene' }),
+        metrics,
         tracer: recordingTracer(traces),
         traceHits: true,
         maxEntries: 2,
@@ -130,6 +132,7 @@ describe('secret hygiene across a representative workload', () => {
         }
       }
       publishClientCacheMetrics();
+      metrics.publishStoredMetrics();
     });
 
     // Assess

@@ -137,10 +137,9 @@ describe('with tracing enabled', () => {
 
   it('records a hit subsegment when traceHits is set', async () => {
     // Prepare
-    configureClientCache({ tracer });
+    configureClientCache({ tracer, traceHits: true });
     getS3Client();
     await daemon.waitFor(named(MISS_S3));
-    configureClientCache({ traceHits: true });
     daemon.clear();
 
     // Act

@@ -192,7 +192,7 @@ describe('configureClientCache', () => {
 
     // Assess
     expect(error.field).toBe('maxEntry');
-    expect(error.message).toContain('`maxEntry` is not a configureClientCache option');
+    expect(error.message).toContain('`maxEntry` is not a ClientCacheOptions option');
   });
 
   it('rejects a clock that is not a function', () => {

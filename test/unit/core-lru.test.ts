@@ -2,12 +2,13 @@
  * Covers the `maxEntries` bound: the least recently used entry goes first, a
  * hit keeps an entry warm, the size never passes the bound, evictions are
  * counted exactly, key bookkeeping and shared role credentials are pruned
- * with their entries, and shrinking `maxEntries` evicts the coldest. A
+ * with their entries, and reconfiguring is refused once clients exist. A
  * fast-check model of an LRU checks random access sequences.
  */
 import fc from 'fast-check';
 import {
   configureClientCache,
+  destroyClientCache,
   getClientCacheSize,
   getClientCacheStats,
   getS3Client,
@@ -16,7 +17,7 @@ import {
   defaultClientCache,
   resetDefaultClientCache,
 } from '../../src/client-cache/default-cache.js';
-import { useFreshCache } from '../support/fresh-cache.js';
+import { configErrorFrom, useFreshCache } from '../support/fresh-cache.js';
 
 useFreshCache();
 
@@ -87,39 +88,33 @@ describe('LRU bound', () => {
     expect(largestCredentialCount).toBeLessThanOrEqual(10);
   });
 
-  it('evicts the coldest entries when maxEntries shrinks', () => {
+  it('refuses a reconfiguration once the default cache has built a client', () => {
     // Prepare
     configureClientCache({ maxEntries: 5 });
-    const clients = [0, 1, 2, 3, 4].map(client);
-    expect(client(0)).toBe(clients[0]);
-    const before = getClientCacheStats();
+    const first = client(0);
 
     // Act
-    configureClientCache({ maxEntries: 2 });
+    const error = configErrorFrom(() => configureClientCache({ maxEntries: 2 }));
 
-    // Assess
-    expect(getClientCacheStats().evictions - before.evictions).toBe(3);
-    expect(getClientCacheStats()).toMatchObject({ size: 2, maxEntries: 2 });
-    expect(defaultClientCache().stats().indexedKeys).toBe(2);
-    expect(client(0)).toBe(clients[0]);
-    expect(client(4)).toBe(clients[4]);
+    // Assess: nothing changed, not even half of it
+    expect(error.field).toBe('configureClientCache');
+    expect(getClientCacheStats()).toMatchObject({ size: 1, maxEntries: 5 });
+    expect(client(0)).toBe(first);
   });
 
-  it('keeps every entry when maxEntries grows', () => {
+  it('applies a new configuration in full after destroyClientCache', async () => {
     // Prepare
-    configureClientCache({ maxEntries: 2 });
-    const first = client(1);
-    const second = client(2);
+    configureClientCache({ maxEntries: 5 });
+    const first = client(0);
 
     // Act
-    configureClientCache({ maxEntries: 4 });
-    client(3);
-    client(4);
+    await destroyClientCache();
+    configureClientCache({ maxEntries: 2 });
+    [1, 2, 3].map(client);
 
     // Assess
-    expect(getClientCacheSize()).toBe(4);
-    expect(client(1)).toBe(first);
-    expect(client(2)).toBe(second);
+    expect(getClientCacheStats()).toMatchObject({ size: 2, maxEntries: 2, evictions: 1 });
+    expect(client(0)).not.toBe(first);
   });
 
   it('behaves like a model LRU for random access sequences', () => {

@@ -7,6 +7,7 @@
  * request id appears; and a user's own Metrics instance lends its namespace
  * and default dimensions.
  */
+
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import fc from 'fast-check';
@@ -22,7 +23,7 @@ import {
   publishClientCacheMetrics,
   withClientCacheMetrics,
 } from '../../src/all.js';
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import { resetDefaultClientCache, resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { captureDuring, captureOutput } from '../support/capture-output.js';
 import {
   COUNTERS,
@@ -125,6 +126,7 @@ it('publishes exactly the hits of each batch, for any sequence of batches', asyn
       }),
       async (batches) => {
         // Prepare
+        resetDefaultClientCache();
         configureClientCache({ maxEntries: REGIONS.length });
         for (const region of REGIONS) getS3Client({ region });
         await emfDuring(() => publishClientCacheMetrics());
@@ -238,29 +240,33 @@ describe("with the user's own Metrics instance", () => {
     expect(line).toMatchObject({ service: 'user-svc', env: 'test', ClientCacheMiss: 1 });
   }
 
-  it('publishes into the instance given to configureClientCache', async () => {
+  it('adds to the instance given to configureClientCache and leaves its flush to the user', async () => {
     // Prepare
     const metrics = userMetrics();
     configureClientCache({ metrics });
     getS3Client({ region: 'eu-west-1' });
 
     // Act
-    const { documents } = await emfDuring(() => publishClientCacheMetrics());
+    const publishOnly = await emfDuring(() => publishClientCacheMetrics());
+    const { documents } = await emfDuring(() => metrics.publishStoredMetrics());
 
     // Assess
+    expect(publishOnly.documents).toEqual([]);
     expectUserLine(onlyDocument(documents));
   });
 
-  it("publishes into the instance given as the argument, beside the user's own metric", async () => {
+  it("adds to the instance given as the argument, beside the user's own metric, for one line", async () => {
     // Prepare
     const metrics = userMetrics();
     metrics.addMetric('Orders', 'Count', 2);
     getS3Client({ region: 'eu-west-1' });
 
     // Act
-    const { documents } = await emfDuring(() => publishClientCacheMetrics(metrics));
+    const publishOnly = await emfDuring(() => publishClientCacheMetrics(metrics));
+    const { documents } = await emfDuring(() => metrics.publishStoredMetrics());
 
     // Assess
+    expect(publishOnly.documents).toEqual([]);
     const line = onlyDocument(documents);
     expectUserLine(line);
     expect(line.Orders).toBe(2);

@@ -27,10 +27,10 @@ const TRACING_MODULES = /aws-xray-sdk-core|@aws-lambda-powertools[\\/]tracer/;
 function script(format: 'cjs' | 'esm', loadTracer: boolean): string {
   const load =
     format === 'cjs'
-      ? "const cache = require('aws-client-cache');"
+      ? "const cache = require('aws-client-cache/all');"
       : "import { createRequire } from 'node:module';\n" +
         "const require = createRequire(process.cwd() + '/');\n" +
-        "const cache = await import('aws-client-cache');";
+        "const cache = await import('aws-client-cache/all');";
   const tracer =
     format === 'cjs'
       ? "require('@aws-lambda-powertools/tracer');"
