@@ -23,7 +23,7 @@ import {
   publishClientCacheMetrics,
   withClientCacheMetrics,
 } from '../../src/all.js';
-import { resetDefaultClientCache, resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
 import { captureDuring, captureOutput } from '../support/capture-output.js';
 import {
   COUNTERS,
