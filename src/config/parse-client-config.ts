@@ -17,6 +17,7 @@ import {
   ROLE_SESSION_NAME_PATTERN,
 } from './limits.js';
 import { checkInteger } from './parse-setting.js';
+import { toSdkIdentity } from './sdk-identity.js';
 
 /** A static identity as the cache keeps it: copied, frozen, expiration in epoch ms. */
 export interface FrozenIdentity {
@@ -91,9 +92,9 @@ function checkString(field: string, value: unknown, pattern: RegExp, allowed: st
   return value;
 }
 
-function optionalString(field: string, value: unknown, allowed: string): string | undefined {
+function optionalString(field: string, name: string, value: unknown): string | undefined {
   if (value === undefined || typeof value === 'string') return value;
-  return fail('credentials', `${allowed}; \`${field}\` is not a string`);
+  return fail(field, `${IDENTITY_SHAPE}; \`${name}\` is not a string`);
 }
 
 const IDENTITY_SHAPE =
@@ -107,19 +108,22 @@ function describeKind(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function copyIdentity(credentials: unknown): FrozenIdentity | CredentialProvider {
+function copyIdentity(
+  credentials: unknown,
+  field = 'credentials',
+): FrozenIdentity | CredentialProvider {
   if (typeof credentials === 'function') return credentials as CredentialProvider;
   if (typeof credentials !== 'object' || credentials === null || !hasPlainPrototype(credentials)) {
     // Never described by value: a string here is most likely the secret itself.
-    return fail('credentials', `${IDENTITY_SHAPE}, got ${describeKind(credentials)}`);
+    return fail(field, `${IDENTITY_SHAPE}, got ${describeKind(credentials)}`);
   }
   const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, credentialScope } =
     credentials as Record<keyof FrozenIdentity, unknown>;
   if (typeof accessKeyId !== 'string' || accessKeyId === '') {
-    fail('credentials', `${IDENTITY_SHAPE}; \`accessKeyId\` is missing or not a string`);
+    fail(field, `${IDENTITY_SHAPE}; \`accessKeyId\` is missing or not a string`);
   }
   if (typeof secretAccessKey !== 'string' || secretAccessKey === '') {
-    fail('credentials', `${IDENTITY_SHAPE}; \`secretAccessKey\` is missing or not a string`);
+    fail(field, `${IDENTITY_SHAPE}; \`secretAccessKey\` is missing or not a string`);
   }
   const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
   if (
@@ -134,10 +138,10 @@ function copyIdentity(credentials: unknown): FrozenIdentity | CredentialProvider
   return Object.freeze({
     accessKeyId,
     secretAccessKey,
-    sessionToken: optionalString('sessionToken', sessionToken, IDENTITY_SHAPE),
+    sessionToken: optionalString(field, 'sessionToken', sessionToken),
     expiration: expiresAt as number | undefined,
-    accountId: optionalString('accountId', accountId, IDENTITY_SHAPE),
-    credentialScope: optionalString('credentialScope', credentialScope, IDENTITY_SHAPE),
+    accountId: optionalString(field, 'accountId', accountId),
+    credentialScope: optionalString(field, 'credentialScope', credentialScope),
   });
 }
 
@@ -145,7 +149,15 @@ function copyAdditionalConfig(value: unknown): Readonly<Record<string, unknown>>
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     fail('additionalConfig', `\`additionalConfig\` must be an object, got ${describeValue(value)}`);
   }
-  return copyConfigValue(value) as Record<string, unknown>;
+  const copy = copyConfigValue(value) as Record<string, unknown>;
+  // Identities given here are checked and normalised like `credentials`
+  // (epoch-ms expirations included): the SDK would only fail at `send`.
+  const { credentials } = copy;
+  if (credentials !== undefined && typeof credentials !== 'function') {
+    const identity = copyIdentity(credentials, 'additionalConfig');
+    if (typeof identity !== 'function') copy.credentials = toSdkIdentity(identity);
+  }
+  return copy;
 }
 
 function roleOnly(fields: Map<string, unknown>, field: string): void {

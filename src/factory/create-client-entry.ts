@@ -1,6 +1,7 @@
 import type { CreatedEntry } from '../cache/client-store.js';
 import { assertNotExpired, calculateEntryExpiry } from '../cache/expiry.js';
-import type { ClientSpec, FrozenIdentity } from '../config/parse-client-config.js';
+import type { ClientSpec } from '../config/parse-client-config.js';
+import { toSdkIdentity } from '../config/sdk-identity.js';
 import type { ClientCacheSettings } from '../config/settings.js';
 import type { CredentialSets, SharedCredentials } from '../credentials/credential-sets.js';
 import type { ClientCacheObserver } from '../events/cache-events.js';
@@ -26,19 +27,6 @@ export interface ClientFactoryContext {
   readonly observer: ClientCacheObserver;
   /** Fingerprints the external id, which a credential set id never holds in clear. */
   readonly fingerprint: (text: string) => string;
-}
-
-/** The SDK's identity shape, from the frozen copy: a fresh `Date` the caller never sees. */
-function forSdk(identity: FrozenIdentity): Record<string, unknown> {
-  const { expiration, ...fields } = identity;
-  // `sessionToken` always present, as the SDK's own providers return it.
-  const sdkIdentity: Record<string, unknown> = { sessionToken: undefined };
-  for (const [name, value] of Object.entries(fields)) {
-    if (value !== undefined) sdkIdentity[name] = value;
-  }
-  if (expiration !== undefined) sdkIdentity.expiration = new Date(expiration);
-  // Not frozen: the SDK tags an identity it was given (`$source`); the copy is this client's alone.
-  return sdkIdentity;
 }
 
 function sharedCredentialsFor(
@@ -86,7 +74,7 @@ export function createClientEntry<ClientType extends object>(
   try {
     const credentials =
       staticIdentity !== undefined
-        ? forSdk(staticIdentity)
+        ? toSdkIdentity(staticIdentity)
         : (spec.credentials ?? shared?.provider);
     const built = new ClientClass({
       ...defaults.clientConfig,
