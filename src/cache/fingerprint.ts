@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { FrozenIdentity } from '../config/parse-client-config.js';
+import type { FrozenIdentity } from '../config/sdk-identity.js';
 
 // The one piece of module state outside the default cache: a random key per
 // process, so a fingerprint that shows up somewhere cannot be checked offline

@@ -17,17 +17,9 @@ import {
   ROLE_SESSION_NAME_PATTERN,
 } from './limits.js';
 import { checkInteger } from './parse-setting.js';
-import { toSdkIdentity } from './sdk-identity.js';
+import { type FrozenIdentity, toSdkIdentity } from './sdk-identity.js';
 
-/** A static identity as the cache keeps it: copied, frozen, expiration in epoch ms. */
-export interface FrozenIdentity {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string | undefined;
-  readonly expiration: number | undefined;
-  readonly accountId: string | undefined;
-  readonly credentialScope: string | undefined;
-}
+export type { FrozenIdentity } from './sdk-identity.js';
 
 /**
  * What a getter was asked for, read once from the caller's config, validated

@@ -1,4 +1,12 @@
-import type { FrozenIdentity } from './parse-client-config.js';
+/** A static identity as the cache keeps it: copied, frozen, expiration in epoch ms. */
+export interface FrozenIdentity {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string | undefined;
+  readonly expiration: number | undefined;
+  readonly accountId: string | undefined;
+  readonly credentialScope: string | undefined;
+}
 
 /**
  * The SDK's identity shape from a copied one: `expiration` as a fresh `Date`

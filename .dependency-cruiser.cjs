@@ -1,0 +1,62 @@
+// The layers of src/, top to bottom; a module may import only layers below
+// its own (docs/architecture.md, "Layers"). CI runs `npm run lint:layers`.
+//   index.ts, all.ts                 the barrels
+//   clients/                         the service getters
+//   client-cache/                    ClientCache and the default instance: the composition root
+//   factory/                         builds an SDK client from a parsed spec
+//   cache/  credentials/  observability/   the store and keys; credential sets; adapters
+//   transport/                       the pools (credentials send STS calls through them)
+//   events/                          what happens, as types: observers and refresh hooks
+//   config/  errors.ts               parsing, limits, settings; the error classes
+const below = {
+  'src/clients': ['client-cache', 'factory', 'config', 'errors'],
+  'src/client-cache': [
+    'factory',
+    'cache',
+    'credentials',
+    'observability',
+    'transport',
+    'events',
+    'config',
+    'errors',
+  ],
+  'src/factory': ['cache', 'credentials', 'transport', 'events', 'config', 'errors'],
+  'src/cache': ['events', 'config', 'errors'],
+  'src/credentials': ['transport', 'events', 'config', 'errors'],
+  'src/observability': ['events', 'config', 'errors'],
+  'src/transport': ['events', 'config', 'errors'],
+  'src/events': ['config', 'errors'],
+  'src/config': ['errors'],
+  'src/dashboard': ['observability', 'config'],
+  'src/cdk': ['dashboard', 'observability'],
+};
+
+const layer = (name) => `^src/${name}(/|\\.ts$)`;
+
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    ...Object.entries(below).map(([from, allowed]) => ({
+      name: `layers-${from.slice(4)}`,
+      comment: `${from}/ may import only ${allowed.join(', ')} (and itself)`,
+      severity: 'error',
+      from: { path: `^${from}/` },
+      to: {
+        path: '^src/',
+        pathNot: [`^${from}/`, ...allowed.map(layer)],
+      },
+    })),
+    {
+      name: 'layers-errors',
+      comment: 'errors.ts imports nothing of src/',
+      severity: 'error',
+      from: { path: '^src/errors\\.ts$' },
+      to: { path: '^src/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsConfig: { fileName: 'tsconfig.build.json' },
+    tsPreCompilationDeps: true,
+  },
+};
