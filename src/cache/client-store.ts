@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { type ClientCacheObserver, EvictionReason } from '../events/cache-events.js';
+import { EvictionMisses } from './eviction-misses.js';
 import { HitIndex, type SimpleConfigPath } from './hit-index.js';
 
 /** What the cache keeps per key. */
@@ -51,6 +52,7 @@ export class ClientStore {
   readonly #observer: ClientCacheObserver | undefined;
   readonly #onHit: ((clientType: string) => void) | undefined;
   readonly #index = new HitIndex();
+  readonly #evictionMisses: EvictionMisses;
 
   constructor({ maxEntries, now, coarseNow, observer }: ClientStoreOptions) {
     this.#coarseNow = coarseNow ?? now;
@@ -58,15 +60,17 @@ export class ClientStore {
     this.#now = now;
     this.#observer = observer;
     this.#onHit = observer?.onHit?.bind(observer);
+    this.#evictionMisses = new EvictionMisses(maxEntries);
     this.#entries = new LRUCache<string, CacheEntry>({
       max: maxEntries,
       // Dropping an entry never destroys its client: an in-flight request may
       // still hold it, and its sockets belong to the shared pool.
-      dispose: (entry, _key, reason) => {
+      dispose: (entry, key, reason) => {
         if (entry.simplePath !== undefined) this.#index.remove(entry.simplePath);
         entry.release?.();
         if (reason === 'evict') {
           this.counts.evictions++;
+          this.#evictionMisses.recordEviction(key, this.#now());
           this.#observer?.onEvict?.(entry.clientType, EvictionReason.Capacity);
         }
       },
@@ -75,6 +79,11 @@ export class ClientStore {
 
   get size(): number {
     return this.#entries.size;
+  }
+
+  /** Misses for keys evicted less than a minute earlier: the sign `maxEntries` is too small. */
+  get evictionMisses(): number {
+    return this.#evictionMisses.count;
   }
 
   get maxEntries(): number {
@@ -157,6 +166,8 @@ export class ClientStore {
   ): object {
     this.counts.misses++;
     const observer = this.#observer;
+    const advice = this.#evictionMisses.recordMiss(key, this.#now());
+    if (advice !== undefined) observer?.onSizingAdvice?.(advice);
     const started = performance.now();
     const build = (): CreatedEntry => {
       const created = create();

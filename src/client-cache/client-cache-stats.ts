@@ -4,6 +4,8 @@ export interface ClientCacheStats {
   readonly misses: number;
   /** Entries pushed out by the `maxEntries` bound. */
   readonly evictions: number;
+  /** Misses for clients evicted less than 60 s earlier: a sign `maxEntries` is too small. */
+  readonly evictionMisses: number;
   /** Entries dropped because their credentials or TTL ran out. */
   readonly expirations: number;
   readonly size: number;

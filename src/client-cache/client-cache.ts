@@ -202,6 +202,7 @@ export class ClientCache {
   stats(): ClientCacheStats {
     return {
       ...this.#store.counts,
+      evictionMisses: this.#store.evictionMisses,
       size: this.#store.size,
       maxEntries: this.#store.maxEntries,
       ...this.#pools.counters,
@@ -276,6 +277,7 @@ export class ClientCache {
       ClientCacheHit: store.hits,
       ClientCacheMiss: store.misses,
       ClientCacheEviction: store.evictions,
+      ClientCacheEvictionMiss: this.#store.evictionMisses,
       ClientCacheExpiration: store.expirations,
       CredentialRefresh: credentials.credentialRefreshes,
       CredentialRefreshFailure: credentials.credentialRefreshFailures,

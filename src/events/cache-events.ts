@@ -1,4 +1,5 @@
 import type { RefreshHooks } from './refresh-events.js';
+import type { SizingAdvice } from './sizing-advice.js';
 
 /** Why an entry left the cache. */
 export const EvictionReason = {
@@ -29,6 +30,8 @@ export interface ClientCacheObserver extends RefreshHooks {
   onHit?(clientType: string): void;
   onCreate?(creation: ClientCreation): void;
   onEvict?(clientType: string, reason: EvictionReason): void;
+  /** A meaningful share of misses were for recently evicted clients: `maxEntries` is too small. */
+  onSizingAdvice?(advice: SizingAdvice): void;
   /** Instruments a newly built client (X-Ray); called once per client, never on a hit. */
   instrumentClient?<Client>(client: Client): Client;
   /**

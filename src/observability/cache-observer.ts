@@ -4,6 +4,7 @@ import type {
   EvictionReason,
 } from '../events/cache-events.js';
 import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
+import type { SizingAdvice } from '../events/sizing-advice.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike, SubsegmentLike, TracerLike } from './powertools-types.js';
 import { openSubsegment, TraceName } from './trace-subsegment.js';
@@ -79,6 +80,20 @@ export class CacheObserver implements ClientCacheObserver {
       creationMs: Math.round(creationMs * 1000) / 1000,
       evicted,
     });
+  }
+
+  /** The sizing warning: names the setting and the size that would have kept those clients. */
+  onSizingAdvice({
+    maxEntries,
+    evictionMisses,
+    misses,
+    windowSeconds,
+    wouldKeepAt,
+  }: SizingAdvice): void {
+    this.#logger.warn(
+      `aws-client-cache: \`CLIENT_CACHE_MAX_ENTRIES\` is ${maxEntries}; ${evictionMisses} of the last ${misses} misses were for clients evicted less than ${windowSeconds} s earlier; ${wouldKeepAt} would have kept them`,
+      { maxEntries, evictionMisses, misses, windowSeconds, recommendedMaxEntries: wouldKeepAt },
+    );
   }
 
   onEvict(clientType: string, reason: EvictionReason): void {

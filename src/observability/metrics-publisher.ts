@@ -7,6 +7,7 @@ export interface MetricTotals {
   readonly ClientCacheHit: number;
   readonly ClientCacheMiss: number;
   readonly ClientCacheEviction: number;
+  readonly ClientCacheEvictionMiss: number;
   readonly ClientCacheExpiration: number;
   readonly CredentialRefresh: number;
   readonly CredentialRefreshFailure: number;
@@ -18,6 +19,7 @@ const NOTHING: MetricTotals = {
   ClientCacheHit: 0,
   ClientCacheMiss: 0,
   ClientCacheEviction: 0,
+  ClientCacheEvictionMiss: 0,
   ClientCacheExpiration: 0,
   CredentialRefresh: 0,
   CredentialRefreshFailure: 0,
