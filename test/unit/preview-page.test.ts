@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 /**
  * Covers the dashboard preview's page (scripts/dashboard-preview): every widget of the shipped
  * dashboard, after placeholder substitution, becomes a widget of the page; text widgets render
@@ -10,6 +11,14 @@ import { renderHtml } from '../../scripts/dashboard-preview/render-html.js';
 import { loadChartAssets } from '../../scripts/dashboard-preview/uplot-assets.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 import { buildPreviewEmfLog, PREVIEW_FIXTURE } from '../support/preview-emf-fixture.js';
+
+const shippedWidgetCount = (
+  JSON.parse(
+    readFileSync(new URL('../../dashboards/client-cache.json', import.meta.url), 'utf8'),
+  ) as {
+    widgets: unknown[];
+  }
+).widgets.length;
 
 interface ShippedWidget {
   type: string;
@@ -94,7 +103,7 @@ describe('the HTML page', () => {
     expect(html).toContain(loadChartAssets().script);
     expect(html).toContain('<script type="application/json" id="preview-model">');
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=|@import/);
-    expect(html.match(/<section class="widget /g)).toHaveLength(9);
+    expect(html.match(/<section class="widget /g)).toHaveLength(shippedWidgetCount);
   });
 
   it('keeps a service name that looks like markup out of the page markup', () => {
