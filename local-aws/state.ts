@@ -41,6 +41,8 @@ export interface IssuedCredentials {
   readonly assumedRoleArn: string;
   readonly accessKeyId: string;
   readonly expiration: Date;
+  /** The region the AssumeRole request was signed for (its SigV4 credential scope). */
+  readonly signingRegion: string;
 }
 
 /** Everything the endpoint was given, kept so tests can read it back. */

@@ -13,6 +13,8 @@ const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
 const DEFAULT_DURATION_SECONDS = 3600;
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@/-]*\/)?([\w+=,.@-]+)$/;
 const ACCESS_KEY_IN_AUTHORIZATION = /Credential=([A-Z0-9]+)\//;
+/** SigV4's credential scope: `Credential=AKID/20261201/us-east-1/sts/aws4_request`. */
+const SIGNING_REGION_IN_AUTHORIZATION = /Credential=[A-Z0-9]+\/\d{8}\/([a-z0-9-]+)\//;
 
 const formOf = (request: ServiceRequest): URLSearchParams =>
   new URLSearchParams(
@@ -58,7 +60,12 @@ const lifetimeSeconds = (form: URLSearchParams, context: HandlerContext): number
   return seconds;
 };
 
-const assumeRole = (form: URLSearchParams, requestId: string, context: HandlerContext): string => {
+const assumeRole = (
+  form: URLSearchParams,
+  request: ServiceRequest,
+  context: HandlerContext,
+): string => {
+  const { requestId } = request;
   const roleArn = requiredParameter(form, 'RoleArn');
   const roleSessionName = requiredParameter(form, 'RoleSessionName');
   const match = ROLE_ARN.exec(roleArn);
@@ -75,6 +82,8 @@ const assumeRole = (form: URLSearchParams, requestId: string, context: HandlerCo
     assumedRoleArn,
     accessKeyId,
     expiration,
+    signingRegion:
+      SIGNING_REGION_IN_AUTHORIZATION.exec(headerValue(request, 'authorization') ?? '')?.[1] ?? '',
   });
   const credentials =
     xmlElement('AccessKeyId', accessKeyId) +
@@ -128,7 +137,7 @@ export const createStsHandler = (context: HandlerContext): ServiceHandler => ({
     const headers = { 'content-type': 'text/xml' };
     switch (action) {
       case 'AssumeRole':
-        return { status: 200, headers, body: assumeRole(form, request.requestId, context) };
+        return { status: 200, headers, body: assumeRole(form, request, context) };
       case 'GetCallerIdentity':
         return { status: 200, headers, body: getCallerIdentity(request, context) };
       default:
