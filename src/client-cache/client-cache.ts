@@ -238,8 +238,20 @@ export class ClientCache {
     this.#destroyed = true;
     this.#store.clear();
     this.#credentialSets.clear();
-    if (this.#ownMetrics !== undefined) this.#publisher.publishAtInvocationEnd(undefined, false);
+    // Unthrottled: under multi-concurrency the last second of counts would otherwise be lost.
+    if (this.#ownMetrics !== undefined) this.#flushOwnMetrics();
     await this.#pools.close();
+  }
+
+  #flushOwnMetrics(): void {
+    try {
+      this.#publisher.publish();
+    } catch (error) {
+      this.#logger.warn('aws-client-cache: could not publish the cache metrics', {
+        error:
+          error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      });
+    }
   }
 
   #create<ClientType extends object>(service: ClientService<ClientType>, spec: ClientSpec) {

@@ -200,6 +200,7 @@ export const COUNTERS = {
   [ClientCacheMetric.Hit]: 'hits',
   [ClientCacheMetric.Miss]: 'misses',
   [ClientCacheMetric.Eviction]: 'evictions',
+  [ClientCacheMetric.EvictionMiss]: 'evictionMisses',
   [ClientCacheMetric.Expiration]: 'expirations',
   [ClientCacheMetric.CredentialRefresh]: 'credentialRefreshes',
   [ClientCacheMetric.CredentialRefreshFailure]: 'credentialRefreshFailures',
