@@ -13,6 +13,7 @@ import { measureEmfLines } from './emf-lines.js';
 import type { HitPathResult } from './hit.js';
 import { measureLeaseCosts } from './lease-costs.js';
 import { startBenchEndpoint } from './local-endpoint.js';
+import { measureManagedInstanceVolume } from './managed-instances.js';
 import { type BenchResult, printTable } from './report.js';
 import { measureScaling } from './scaling.js';
 
@@ -87,6 +88,17 @@ try {
     measured: `${(emf.emfLines / emf.invocations).toFixed(2)} (${emf.emfLines} lines / ${emf.invocations} invocations)`,
     target: '<= 1',
     pass: emf.emfLines <= emf.invocations,
+  });
+
+  progress('P5 EMF lines under multi-concurrency (emulated Managed Instance, 2 workers x 32)');
+  const volume = await measureManagedInstanceVolume(endpoint, quick ? 3000 : 10_000);
+  const perThousand = (1000 * volume.cacheLines) / Math.max(1, volume.invocations);
+  results.push({
+    id: 'P5',
+    name: 'cache EMF lines per 1,000 invocations under multi-concurrency (per worker <= 1 per second)',
+    measured: `${perThousand.toFixed(1)} per 1,000 (${volume.cacheLines} lines / ${volume.invocations} invocations in ${volume.seconds.toFixed(1)} s, 2 workers)`,
+    target: '<= 1 per second per worker',
+    pass: volume.cacheLines <= 2 * (Math.ceil(volume.seconds) + 2),
   });
 
   progress('P6 cold start (fresh processes, built package)');

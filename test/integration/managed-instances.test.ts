@@ -24,7 +24,7 @@ const DURATION_MS = 8000;
 const LIFETIME_SECONDS = 12;
 const ROLES = [0, 1, 2, 3].map((index) => `arn:aws:iam::123456789012:role/mi-${index}`);
 const INSTANCE = fileURLToPath(
-  new URL('../support/managed-instances/instance.mjs', import.meta.url),
+  new URL('../../local-aws/managed-instance/instance.mjs', import.meta.url),
 );
 
 interface WorkerResult {
