@@ -11,6 +11,8 @@ export default {
     '^aws-client-cache/cdk$': '<rootDir>/src/cdk/index.ts',
     '^aws-client-cache/(.*)$': '<rootDir>/src/clients/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // marked ships ESM only, besides its UMD build; jest here loads CommonJS.
+    '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
   },
   testTimeout: 20000,
 };
