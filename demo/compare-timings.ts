@@ -3,10 +3,10 @@
  * is larger than the spread measured across rounds; under it, the two are the same within noise.
  */
 
-/** One side of a comparison: what was timed and its median over the rounds, in milliseconds. */
+/** One side of a comparison: what was timed and its median over the rounds. */
 export interface Timing {
   readonly name: string;
-  readonly ms: number;
+  readonly value: number;
 }
 
 /**
@@ -33,16 +33,17 @@ const percent = (fraction: number): string => `${Math.round(fraction * 100)} %`;
 /**
  * `a` against `b`, worded from the figures: "x is 3.1x faster than y" or "x is 19 % slower than
  * y" only when the difference exceeds `spread` (a fraction, as `roundSpread` gives), else "x and
- * y are the same within noise (±12 %)". The medians and the spread follow in parentheses.
+ * y are the same within noise (±12 %)". The medians (in `unit`) and the spread follow in
+ * parentheses.
  *
  * @example
- * compareTimings({ name: 'the cache', ms: 58 }, { name: 'module singletons', ms: 52 }, 0.2);
+ * compareTimings({ name: 'the cache', value: 58 }, { name: 'module singletons', value: 52 }, 0.2);
  * // 'the cache and module singletons are the same within noise (±20 %; 58.0 vs 52.0 ms)'
  */
-export function compareTimings(a: Timing, b: Timing, spread: number): string {
-  const figures = `${a.ms.toFixed(1)} vs ${b.ms.toFixed(1)} ms`;
-  const faster = a.ms < b.ms;
-  const ratio = faster ? b.ms / a.ms : a.ms / b.ms;
+export function compareTimings(a: Timing, b: Timing, spread: number, unit = 'ms'): string {
+  const figures = `${a.value.toFixed(1)} vs ${b.value.toFixed(1)} ${unit}`;
+  const faster = a.value < b.value;
+  const ratio = faster ? b.value / a.value : a.value / b.value;
   // The epsilon keeps 110 vs 100 at a ±10 % spread on the noise side, as a person reads it.
   if (!(ratio - 1 > spread + 1e-9)) {
     return `${a.name} and ${b.name} are the same within noise (±${percent(spread)}; ${figures})`;

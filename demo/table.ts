@@ -74,7 +74,7 @@ export function summarise(rows: readonly ModeRow[], roles: number): string {
   const singleton = row('singleton');
   const cache = row('cache');
   if (naive === undefined || singleton === undefined || cache === undefined) return '';
-  const timing = (name: string, mode: ModeRow) => ({ name, ms: mode.p50Ms });
+  const timing = (name: string, mode: ModeRow) => ({ name, value: mode.p50Ms });
   const versusSingleton = compareTimings(
     timing('the cache', cache),
     timing('module singletons', singleton),

@@ -4,8 +4,8 @@
  */
 import { compareTimings, roundSpread } from '../../demo/compare-timings.js';
 
-const cache = { name: 'the cache', ms: 70.8 };
-const singletons = { name: 'module singletons', ms: 87.4 };
+const cache = { name: 'the cache', value: 70.8 };
+const singletons = { name: 'module singletons', value: 87.4 };
 
 describe('compareTimings', () => {
   it('names the difference in percent when it is larger than the spread', () => {
@@ -31,7 +31,7 @@ describe('compareTimings', () => {
 
   it('calls a difference exactly at the spread noise', () => {
     // Act
-    const sentence = compareTimings({ name: 'a', ms: 110 }, { name: 'b', ms: 100 }, 0.1);
+    const sentence = compareTimings({ name: 'a', value: 110 }, { name: 'b', value: 100 }, 0.1);
 
     // Assess
     expect(sentence).toContain('same within noise (±10 %');
@@ -39,8 +39,12 @@ describe('compareTimings', () => {
 
   it('names a slower side, and a large ratio as a multiple', () => {
     // Act
-    const slower = compareTimings({ name: 'a', ms: 120 }, { name: 'b', ms: 100 }, 0.05);
-    const multiple = compareTimings({ name: 'naive', ms: 183 }, { name: 'the cache', ms: 58 }, 0.4);
+    const slower = compareTimings({ name: 'a', value: 120 }, { name: 'b', value: 100 }, 0.05);
+    const multiple = compareTimings(
+      { name: 'naive', value: 183 },
+      { name: 'the cache', value: 58 },
+      0.4,
+    );
 
     // Assess
     expect(slower).toMatch(/^a is 20 % slower than b/);
@@ -49,7 +53,7 @@ describe('compareTimings', () => {
 
   it('treats no measured spread as no noise at all, and equal timings as the same', () => {
     // Act
-    const equal = compareTimings({ name: 'a', ms: 50 }, { name: 'b', ms: 50 }, 0);
+    const equal = compareTimings({ name: 'a', value: 50 }, { name: 'b', value: 50 }, 0);
 
     // Assess
     expect(equal).toBe('a and b are the same within noise (±0 %; 50.0 vs 50.0 ms)');
