@@ -12,6 +12,8 @@ export default {
     '^aws-client-cache/all$': '<rootDir>/src/all.ts',
     '^aws-client-cache/(.*)$': '<rootDir>/src/clients/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // marked ships ESM only, besides its UMD build; jest here loads CommonJS.
+    '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
   },
   testTimeout: 20000,
 };

@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { roundSpread } from '../demo/compare-timings.js';
 import { median, spread } from './timing.js';
 
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
@@ -67,6 +68,8 @@ export interface ColdStartResult {
   readonly cacheMs: number;
   readonly sdkMs: number;
   readonly ratioSpread: string;
+  /** The spread of the cache / sdk ratios across rounds, as a fraction (`roundSpread`). */
+  readonly ratioNoise: number;
 }
 
 function measure(rounds: number, handlers: Record<Variant, string>): ColdStartResult {
@@ -82,6 +85,7 @@ function measure(rounds: number, handlers: Record<Variant, string>): ColdStartRe
     cacheMs: median(times.cache),
     sdkMs: median(times.sdk),
     ratioSpread: spread(times.cache.map((ms, i) => ms / (times.sdk[i] ?? ms))),
+    ratioNoise: roundSpread(times.cache.map((ms, i) => ms / (times.sdk[i] ?? ms))),
   };
 }
 

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
 import { getS3Client } from 'aws-client-cache/s3';
 import { LRUCache } from 'lru-cache';
+import { compareTimings, roundSpread } from '../demo/compare-timings.js';
 import { isMain, median, nsPerOp, spread } from './timing.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/Reports';
@@ -19,6 +20,10 @@ export interface HitPathResult {
   readonly keyedNs: number;
   /** Hit / lru ratio per round, smallest to largest. */
   readonly ratioSpread: string;
+  /** The spread of the hit / lru ratios across rounds, as a fraction (`roundSpread`). */
+  readonly ratioNoise: number;
+  /** The same for build / hit, round by round. */
+  readonly buildNoise: number;
 }
 
 export function measureHitPath({ rounds = 15, iterations = 200_000 } = {}): HitPathResult {
@@ -64,6 +69,8 @@ export function measureHitPath({ rounds = 15, iterations = 200_000 } = {}): HitP
     buildNs: median(buildRuns),
     keyedNs: median(keyedRuns),
     ratioSpread: spread(hitRuns.map((hitNs, i) => hitNs / (lruRuns[i] ?? hitNs))),
+    ratioNoise: roundSpread(hitRuns.map((hitNs, i) => hitNs / (lruRuns[i] ?? hitNs))),
+    buildNoise: roundSpread(buildRuns.map((buildNs, i) => buildNs / (hitRuns[i] ?? buildNs))),
   };
 }
 
@@ -91,5 +98,9 @@ if (isMain(import.meta.url)) {
       `new S3Client      ${(buildNs / 1000).toFixed(1)} us  ${(buildNs / hitNs).toFixed(0)}x a hit (target >= 1000x)`,
     );
     console.log(`keyed-path hit    ${keyedNs.toFixed(0)} ns  (with an additionalConfig literal)`);
+    const hitTiming = { name: 'a getter hit', value: hitNs };
+    console.log(
+      compareTimings(hitTiming, { name: 'a get', value: lruNs }, result.ratioNoise, 'ns'),
+    );
   }
 }

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ModeRow } from '../demo/table.js';
+import { compareTimings } from '../demo/compare-timings.js';
+import { type ModeRow, ratioSpread } from '../demo/table.js';
 import type { BenchResult } from './report.js';
 
 function runDemo(invocations: number, latencyMs: number): Record<string, ModeRow> {
@@ -41,18 +42,19 @@ function runDemo(invocations: number, latencyMs: number): Record<string, ModeRow
 function ratios(label: string, rows: Record<string, ModeRow>, invocations: number): BenchResult[] {
   const { naive, singleton, cache } = rows as Record<'naive' | 'singleton' | 'cache', ModeRow>;
   const ms = (row: ModeRow) => `p50 ${row.p50Ms.toFixed(1)} ms, p95 ${row.p95Ms.toFixed(1)} ms`;
+  const p50 = (name: string, row: ModeRow) => ({ name, value: row.p50Ms });
   return [
     {
       id: 'P1',
       name: `lease-costs latency, cached / module singleton (${label}, ${invocations} invocations per mode)`,
-      measured: `${(cache.p50Ms / singleton.p50Ms).toFixed(3)}x at p50 (cache ${ms(cache)}; singleton ${ms(singleton)})`,
+      measured: `${(cache.p50Ms / singleton.p50Ms).toFixed(3)}x at p50 (cache ${ms(cache)}; singleton ${ms(singleton)}): ${compareTimings(p50('cached', cache), p50('singleton', singleton), ratioSpread(cache, singleton))}`,
       target: '<= 1.05',
       pass: cache.p50Ms / singleton.p50Ms <= 1.05,
     },
     {
       id: 'P1',
       name: `lease-costs latency, naive / cached (${label})`,
-      measured: `${(naive.p50Ms / cache.p50Ms).toFixed(2)}x at p50 (naive ${ms(naive)}; ${naive.handshakes} vs ${cache.handshakes} handshakes)`,
+      measured: `${(naive.p50Ms / cache.p50Ms).toFixed(2)}x at p50 (naive ${ms(naive)}; ${naive.handshakes} vs ${cache.handshakes} handshakes): ${compareTimings(p50('naive', naive), p50('cached', cache), ratioSpread(naive, cache))}`,
       target: '>= 4',
       pass: naive.p50Ms / cache.p50Ms >= 4,
     },

@@ -55,6 +55,8 @@ const batches = Math.min(10, invocations);
 
 interface ModeTally {
   readonly latenciesMs: number[];
+  /** The p50 of each batch: the rounds whose spread says how much of a difference is noise. */
+  readonly roundP50Ms: number[];
   errors: number;
   firstError: string | undefined;
   failure: string | undefined;
@@ -88,6 +90,7 @@ const tallies = new Map<DemoMode, ModeTally>(
     mode,
     {
       latenciesMs: [],
+      roundP50Ms: [],
       errors: 0,
       firstError: undefined,
       failure: undefined,
@@ -128,6 +131,7 @@ try {
         .catch((error) => fail(workload.mode, error));
       if (result === undefined) continue;
       tally.latenciesMs.push(...result.latenciesMs);
+      tally.roundP50Ms.push(percentile(result.latenciesMs, 0.5));
       tally.errors += result.errors;
       tally.firstError ??= result.firstError;
       tally.handshakes += endpoint.stats.handshakes();
@@ -158,6 +162,7 @@ const rows: ModeRow[] = DEMO_MODES.flatMap((mode) => {
       mode,
       p50Ms: percentile(tally.latenciesMs, 0.5),
       p95Ms: percentile(tally.latenciesMs, 0.95),
+      roundP50Ms: tally.roundP50Ms,
       handshakes: tally.handshakes,
       assumeRoleCalls: tally.assumeRoleCalls,
       sdkClients: total.sdkClients,

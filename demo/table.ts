@@ -1,3 +1,4 @@
+import { compareTimings, roundSpread } from './compare-timings.js';
 import type { DemoMode } from './workload-protocol.js';
 
 /** One printed row: what a mode cost for the same workload. */
@@ -5,6 +6,8 @@ export interface ModeRow {
   readonly mode: DemoMode;
   readonly p50Ms: number;
   readonly p95Ms: number;
+  /** The p50 of each round (batch), in the order run. */
+  readonly roundP50Ms: readonly number[];
   readonly handshakes: number;
   readonly assumeRoleCalls: number;
   readonly sdkClients: number;
@@ -56,28 +59,37 @@ export function formatTable(rows: readonly ModeRow[]): string {
     .join('\n');
 }
 
-/** p50 ratios within this of 1 are reported as a tie: run-to-run noise is about that large. */
-const NOISE = 0.1;
+/**
+ * The spread, across rounds, of `a`'s p50 over `b`'s: the rounds ran interleaved, so each round's
+ * ratio saw the same machine, and their spread is the noise a difference has to beat.
+ */
+export function ratioSpread(a: ModeRow, b: ModeRow): number {
+  return roundSpread(a.roundP50Ms.map((ms, round) => ms / (b.roundP50Ms[round] ?? Number.NaN)));
+}
 
-/** The one sentence under the table, worded from the figures rather than assumed. */
+/** The sentence under the table, worded from the figures: no difference smaller than the noise. */
 export function summarise(rows: readonly ModeRow[], roles: number): string {
   const row = (mode: DemoMode) => rows.find((candidate) => candidate.mode === mode);
   const naive = row('naive');
   const singleton = row('singleton');
   const cache = row('cache');
   if (naive === undefined || singleton === undefined || cache === undefined) return '';
-  const versusSingleton = cache.p50Ms / singleton.p50Ms;
-  // Turns taken batch by batch even out most noise, but not all of it on a busy machine.
-  const speed =
-    Math.abs(versusSingleton - 1) <= NOISE
-      ? 'about as fast as module singletons'
-      : `${Math.round(Math.abs(versusSingleton - 1) * 100)}% ${versusSingleton < 1 ? 'faster' : 'slower'} than module singletons`;
+  const timing = (name: string, mode: ModeRow) => ({ name, value: mode.p50Ms });
+  const versusSingleton = compareTimings(
+    timing('the cache', cache),
+    timing('module singletons', singleton),
+    ratioSpread(cache, singleton),
+  );
+  const versusNaive = compareTimings(
+    timing('the cache', cache),
+    timing('new clients per call', naive),
+    ratioSpread(cache, naive),
+  );
   return (
-    `Same handler, same work: the cache is ${speed} (p50 ${cache.p50Ms.toFixed(1)} vs ` +
-    `${singleton.p50Ms.toFixed(1)} ms) and ${(naive.p50Ms / cache.p50Ms).toFixed(1)}x faster than ` +
-    `new clients per call, with ${cache.handshakes} TLS handshakes (singletons ${singleton.handshakes}, ` +
-    `naive ${naive.handshakes}) and ${cache.assumeRoleCalls} AssumeRole calls for ${roles} roles ` +
-    `(naive ${naive.assumeRoleCalls}), its figures riding in the ${cache.emfLines} EMF lines the ` +
-    'handler writes anyway.'
+    `Same handler, same work, p50 over ${cache.roundP50Ms.length} interleaved rounds: ` +
+    `${versusSingleton}; ${versusNaive}. The cache made ${cache.handshakes} TLS handshakes ` +
+    `(singletons ${singleton.handshakes}, naive ${naive.handshakes}) and ${cache.assumeRoleCalls} ` +
+    `AssumeRole calls for ${roles} roles (naive ${naive.assumeRoleCalls}), its figures riding in ` +
+    `the ${cache.emfLines} EMF lines the handler writes anyway.`
   );
 }

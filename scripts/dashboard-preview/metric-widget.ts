@@ -1,8 +1,7 @@
 import { aggregate, type SampleIndex, type TimeSeries } from './aggregate.js';
 import type { MetricRow, MetricRowOptions, MetricWidgetProperties } from './dashboard-types.js';
 import { PreviewError } from './errors.js';
-import { evaluateExpression } from './evaluate-expression.js';
-import { parseExpression } from './parse-expression.js';
+import { compileExpression } from './metric-math.js';
 import { parseStatistic } from './statistics.js';
 
 /** One line of a chart, aligned to the chart's periods; `null` is a gap. */
@@ -10,6 +9,8 @@ export interface ChartSeries {
   readonly label: string;
   readonly color: string;
   readonly values: readonly (number | null)[];
+  /** Sparse relative to the period: its points are joined across empty periods (see `isSparse`). */
+  readonly joined: boolean;
 }
 
 /** Everything the page needs to draw one metric widget. */
@@ -73,10 +74,12 @@ export function buildMetricWidget(
     xs,
     series: visible.map((line, position) => {
       const series = resolve(line.id);
+      const values = xs.map((x) => series.get(x) ?? null);
       return {
         label: line.options.label ?? line.id,
         color: line.options.color ?? PALETTE[position % PALETTE.length] ?? ANNOTATION_COLOR,
-        values: xs.map((x) => series.get(x) ?? null),
+        values,
+        joined: isSparse(values),
       };
     }),
     yAxis: { ...properties.yAxis?.left },
@@ -98,9 +101,8 @@ function toLine(
   const last = row[row.length - 1];
   const options: MetricRowOptions = typeof last === 'object' ? last : {};
   if (options.expression !== undefined) {
-    const expression = parseExpression(options.expression);
     const id = options.id ?? `e${position + 1}`;
-    return { id, options, evaluate: (resolve) => evaluateExpression(expression, resolve) };
+    return { id, options, evaluate: compileExpression(options.expression) };
   }
   const names = row.filter((part): part is string => typeof part === 'string');
   const [namespace, metricName, ...pairs] = names;
@@ -123,4 +125,16 @@ function toLine(
     evaluate: () =>
       aggregate(index, { namespace, metricName, dimensions }, statistic, periodSeconds),
   };
+}
+
+/**
+ * Whether a line is sparse relative to its period: at most half of the periods from its first
+ * point to its last hold a point. CloudWatch joins the points of such a line; in a line that is
+ * published nearly every period, an empty period is a gap.
+ */
+export function isSparse(values: readonly (number | null)[]): boolean {
+  const filled = values.flatMap((value, at) => (value === null ? [] : [at]));
+  const [first, last] = [filled[0], filled[filled.length - 1]];
+  if (first === undefined || last === undefined || filled.length < 2) return false;
+  return filled.length * 2 <= last - first + 1;
 }

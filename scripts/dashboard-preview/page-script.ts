@@ -2,7 +2,8 @@
  * The script the page runs once uPlot has loaded: it draws each metric widget from the JSON model
  * in `#preview-model`, then publishes what it drew for tests and the screenshot to wait on:
  * `window.__previewWidgets` (per widget: kind, title, series and non-empty data points counted
- * from the chart's own data, whether a canvas exists, text length) and `window.__previewReady`.
+ * from the chart's own data, whether a canvas exists, text length), `window.__previewCharts`
+ * (the uPlot instances by widget index, for the browser test) and `window.__previewReady`.
  *
  * Plain ES2020 in a string: it runs in the browser, untranspiled, with no module loader.
  */
@@ -56,40 +57,49 @@ export const PAGE_SCRIPT = `(() => {
     }
   };
 
-  const options = (widget, target) => ({
-    width: Math.max(target.clientWidth, 200),
-    height: Math.max(target.clientHeight, 100),
-    tzDate: utc,
-    legend: { show: false },
-    // Room on the right for the last time label, which uPlot centres on the plot's edge.
-    padding: [10, 28, 0, 0],
-    scales: { x: { time: true }, y: { range: yRange(widget) } },
-    axes: [
-      {
-        stroke: '#555',
-        grid: { stroke: '#eee' },
-        ticks: { stroke: '#ddd' },
-        values: (_chart, splits) => {
-          const clock = widget.periodSeconds < 60 ? seconds : minutes;
-          return splits.map((split) => clock(utc(split)));
-        },
-      },
-      { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, label: widget.yAxis.label, size: 48, labelSize: 18 },
-    ],
-    series: [
-      {},
-      ...widget.series.map((line) => ({
-        label: line.label,
-        stroke: line.color,
-        width: 2,
-        spanGaps: false,
-        points: { size: 5, fill: line.color, filter: isolatedPoints },
-      })),
-    ],
-    hooks: { draw: [drawAnnotations(widget)] },
-  });
+  // Tick labels stay apart at any widget width: uPlot spaces ticks by this many pixels.
+  const AXIS_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+  const measure = document.createElement('canvas').getContext('2d');
+  measure.font = AXIS_FONT;
+  const tickSpace = (sample) => Math.ceil(measure.measureText(sample).width) + 16;
+
+  const options = (widget, target) => {
+    const clock = widget.periodSeconds < 60 ? seconds : minutes;
+    const axis = { stroke: '#555', font: AXIS_FONT, grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' } };
+    return {
+      width: Math.max(target.clientWidth, 200),
+      height: Math.max(target.clientHeight, 100),
+      tzDate: utc,
+      legend: { show: false },
+      // Room on the right for the last time label, which uPlot centres on its tick.
+      padding: [10, 28, 0, 0],
+      scales: { x: { time: true }, y: { range: yRange(widget) } },
+      axes: [
+        { ...axis, space: tickSpace(widget.periodSeconds < 60 ? '00:00:00' : '00:00'),
+          values: (_chart, splits) => splits.map((split) => clock(utc(split))) },
+        { ...axis, space: 30, label: widget.yAxis.label, size: 48, labelSize: 18 },
+      ],
+      series: [
+        {},
+        ...widget.series.map((line, position) => ({
+          label: line.label,
+          stroke: line.color,
+          // Earlier lines are wider, so a line that another one covers still shows at its edges.
+          width: 2 + 2 * (widget.series.length - 1 - position),
+          spanGaps: line.joined,
+          points: {
+            size: 6 + 3 * (widget.series.length - 1 - position),
+            fill: line.color,
+            ...(line.joined ? { show: true } : { filter: isolatedPoints }),
+          },
+        })),
+      ],
+      hooks: { draw: [drawAnnotations(widget)] },
+    };
+  };
 
   const report = [];
+  const charts = {};
   for (const widget of model.widgets) {
     const element = document.getElementById('widget-' + widget.index);
     if (widget.kind === 'text') {
@@ -100,6 +110,7 @@ export const PAGE_SCRIPT = `(() => {
     const target = element.querySelector('.chart');
     const data = [widget.xs, ...widget.series.map((line) => line.values)];
     const chart = new uPlot(options(widget, target), data, target);
+    charts[widget.index] = chart;
     const points = chart.data.slice(1).reduce(
       (count, values) => count + values.filter((value) => value !== null && value !== undefined).length,
       0,
@@ -115,6 +126,7 @@ export const PAGE_SCRIPT = `(() => {
     });
   }
   window.__previewWidgets = report;
+  window.__previewCharts = charts;
   window.__previewReady = true;
 })();
 `;

@@ -1,4 +1,5 @@
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
+import { ClientCacheDimension } from '../../src/observability/metric-names.js';
 import { indexSamples, periodStart } from './aggregate.js';
 import { chooseTarget, type PreviewTarget } from './choose-target.js';
 import type {
@@ -63,12 +64,15 @@ export function buildPreviewModel(
   const wanted = { namespace: settings.namespace, service: settings.service };
   const target = chooseTarget(reading.samples, wanted, source);
   const body = renderBody(target, settings.maxEntries);
-  // A loop, not Math.min(...): a long log has more samples than a call has arguments.
-  let firstTimestamp = Number.POSITIVE_INFINITY;
-  let lastTimestamp = Number.NEGATIVE_INFINITY;
-  for (const { timestamp } of reading.samples) {
-    firstTimestamp = Math.min(firstTimestamp, timestamp);
-    lastTimestamp = Math.max(lastTimestamp, timestamp);
+  const timestamps = targetTimestamps(reading, target);
+  const firstTimestamp = timestamps[0] as number;
+  const lastTimestamp = timestamps[timestamps.length - 1] as number;
+  let longestPause = 0;
+  for (let at = 1; at < timestamps.length; at++) {
+    longestPause = Math.max(
+      longestPause,
+      (timestamps[at] as number) - (timestamps[at - 1] as number),
+    );
   }
   const index = indexSamples(reading.samples);
   const widgets = body.widgets.map((widget): WidgetModel => {
@@ -85,6 +89,7 @@ export function buildPreviewModel(
       periodOverride: body.periodOverride,
       widgetPeriod: properties.period,
       spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
+      longestPauseSeconds: longestPause / 1000,
     });
     const xs = periodStarts(firstTimestamp, lastTimestamp, period);
     return { kind: 'metric', layout, chart: buildMetricWidget(properties, index, period, xs) };
@@ -108,6 +113,18 @@ function renderBody(target: PreviewTarget, maxEntries: number | undefined): Dash
     const reason = error instanceof Error ? error.message : String(error);
     throw new PreviewError(`Cannot render the dashboard: ${reason}`, { cause: error });
   }
+}
+
+/** The target's EMF timestamps, sorted: other services' lines say nothing of its cadence. */
+function targetTimestamps(reading: EmfReading, target: PreviewTarget): number[] {
+  const timestamps = new Set<number>();
+  for (const sample of reading.samples) {
+    const ours =
+      sample.namespace === target.namespace &&
+      sample.dimensions[ClientCacheDimension.Service] === target.service;
+    if (ours) timestamps.add(sample.timestamp);
+  }
+  return [...timestamps].sort((left, right) => left - right);
 }
 
 function textOf(widget: DashboardWidget): TextWidgetProperties {

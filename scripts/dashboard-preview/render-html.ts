@@ -1,6 +1,6 @@
 import { escapeHtml } from './markdown.js';
 import { PAGE_SCRIPT } from './page-script.js';
-import { PAGE_STYLE } from './page-style.js';
+import { PAGE_STYLE, ROW_HEIGHT_PX } from './page-style.js';
 import type { PreviewModel, WidgetModel } from './preview-model.js';
 import type { ChartAssets } from './uplot-assets.js';
 
@@ -37,7 +37,7 @@ export function renderHtml(model: PreviewModel, assets: ChartAssets): string {
 <code>${escapeHtml(model.source)}</code>, ${escapeHtml(describeRange(model))} UTC, period
 ${periods.map((period) => `${period} s`).join(', ')}. Not CloudWatch: see docs/dashboard-preview.md.</p>
 </header>
-<main class="grid">
+<main class="grid" style="grid-template-rows: ${rowTracks(model.widgets)}">
 ${model.widgets.map(renderWidget).join('\n')}
 </main>
 <script type="application/json" id="preview-model">${scriptJson(pageModel(model))}</script>
@@ -46,6 +46,21 @@ ${model.widgets.map(renderWidget).join('\n')}
 </body>
 </html>
 `;
+}
+
+/**
+ * A row that only text widgets cover takes the height of their text: CloudWatch's fonts and row
+ * height differ from a browser's, so its row count would leave the text short or blank below.
+ */
+function rowTracks(widgets: readonly WidgetModel[]): string {
+  const rows = Math.max(0, ...widgets.map(({ layout }) => layout.y + layout.height));
+  return Array.from({ length: rows }, (_, row) =>
+    widgets.some(
+      ({ kind, layout }) => kind === 'metric' && row >= layout.y && row < layout.y + layout.height,
+    )
+      ? `${ROW_HEIGHT_PX}px`
+      : 'auto',
+  ).join(' ');
 }
 
 function renderWidget(widget: WidgetModel, index: number): string {

@@ -1,6 +1,6 @@
 /**
  * Covers `npm start` (demo/main.ts) as a user runs it, at a small size: it exits 0, prints the
- * table with the three modes, and writes the cached run's EMF lines to the file it names, every
+ * table with the three modes, words each timing comparison against the spread across rounds, and writes the cached run's EMF lines to the file it names, every
  * line a valid EMF document carrying the cache's figures.
  */
 import { spawn } from 'node:child_process';
@@ -59,7 +59,18 @@ describe('npm start (the demo)', () => {
     expect(rows.singleton?.[3]).toBe('2');
     expect(rows.cache?.[3]).toBe('2');
     expect(rows.cache?.[6]).toMatch(/^\d+\.\d%$/);
-    expect(stdout).toContain('Same handler, same work');
+    expect(stdout).toContain('Same handler, same work, p50 over 10 interleaved rounds');
+    // Each comparison carries the spread it was held against, and names no difference under it.
+    for (const other of ['module singletons', 'new clients per call']) {
+      const beyond = new RegExp(
+        `the cache is [\\d.]+(x| %) (faster|slower) than ${other} \\([^)]*more than the ±\\d+ % spread across rounds\\)`,
+      );
+      const within = new RegExp(`the cache and ${other} are the same within noise \\(±\\d+ %`);
+      expect({ other, worded: beyond.test(stdout) || within.test(stdout) }).toEqual({
+        other,
+        worded: true,
+      });
+    }
     expect(stdout).toContain(outFile);
     const documents = parseEmf(readFileSync(outFile, 'utf8'));
     expect(documents.length).toBeGreaterThan(0);

@@ -177,3 +177,32 @@ function coldStartLine(timestamp: number): string {
     ColdStart: 1,
   });
 }
+
+/**
+ * The EMF lines of a demo run (`npm start`): one warm execution environment, 300 invocations in
+ * ten bursts of half a second, two seconds apart (the demo's modes take turns), every client and
+ * connection made in the first invocations.
+ */
+export function buildDemoBurstLog(start: number = PREVIEW_FIXTURE.start): string[] {
+  const lines: string[] = [];
+  for (let invocation = 0; invocation < 300; invocation++) {
+    const burst = Math.floor(invocation / 30);
+    const timestamp = start + burst * 2100 + (invocation % 30) * 17;
+    const first = invocation === 0;
+    lines.push(
+      previewEmfLine(timestamp, {
+        ClientCacheHit: first ? 13 : 20,
+        ClientCacheMiss: first ? 7 : 0,
+        ClientCacheEviction: 0,
+        ClientCacheExpiration: 0,
+        CredentialRefresh: first ? 4 : 0,
+        CredentialRefreshFailure: 0,
+        ConnectionsOpened: first ? 20 : invocation === 150 ? 1 : 0,
+        RequestsSent: first ? 24 : 5,
+        ClientCacheSize: 7,
+        ...(first ? { ClientCreationTime: [3.9, 1.1, 0.5, 0.3, 0.4, 1.4, 0.8] } : {}),
+      }),
+    );
+  }
+  return lines;
+}

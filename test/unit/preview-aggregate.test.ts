@@ -178,17 +178,41 @@ describe('choosing the period', () => {
     [6 * 3600, 300],
     [24 * 3600, 900],
     [30 * 86400, 21600],
-    [13, 1],
-    [5 * 60, 10],
-    [15 * 60, 30],
     [20 * 60, 60],
   ])('under periodOverride auto, draws %d s of input with %d-second periods', (span, period) => {
     // Act
-    const chosen = choosePeriod({ periodOverride: 'auto', widgetPeriod: 300, spanSeconds: span });
+    const chosen = choosePeriod({
+      periodOverride: 'auto',
+      widgetPeriod: 300,
+      spanSeconds: span,
+      longestPauseSeconds: 60,
+    });
 
     // Assess
     expect(chosen).toBe(period);
   });
+
+  it.each([
+    [21, 0.5, 1],
+    [21, 3.9, 5],
+    [21, 9, 10],
+    [120, 12, 30],
+    [600, 0.2, 5],
+    [300, 45, 60],
+  ])(
+    'draws %d s of input that pauses up to %d s with %d-second periods, leaving no empty period',
+    (span, pause, period) => {
+      // Act
+      const chosen = choosePeriod({
+        periodOverride: 'auto',
+        spanSeconds: span,
+        longestPauseSeconds: pause,
+      });
+
+      // Assess
+      expect(chosen).toBe(period);
+    },
+  );
 
   it('keeps the widget period under inherit, and --period over both', () => {
     // Act
@@ -196,8 +220,14 @@ describe('choosing the period', () => {
       periodOverride: 'inherit',
       widgetPeriod: 300,
       spanSeconds: 60,
+      longestPauseSeconds: 1,
     });
-    const forced = choosePeriod({ forced: 10, periodOverride: 'auto', spanSeconds: 86400 });
+    const forced = choosePeriod({
+      forced: 10,
+      periodOverride: 'auto',
+      spanSeconds: 86400,
+      longestPauseSeconds: 1,
+    });
 
     // Assess
     expect(inherited).toBe(300);

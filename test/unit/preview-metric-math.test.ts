@@ -6,9 +6,8 @@
 import { indexSamples, type TimeSeries } from '../../scripts/dashboard-preview/aggregate.js';
 import type { MetricWidgetProperties } from '../../scripts/dashboard-preview/dashboard-types.js';
 import { UnsupportedQueryError } from '../../scripts/dashboard-preview/errors.js';
-import { evaluateExpression } from '../../scripts/dashboard-preview/evaluate-expression.js';
-import { buildMetricWidget } from '../../scripts/dashboard-preview/metric-widget.js';
-import { parseExpression } from '../../scripts/dashboard-preview/parse-expression.js';
+import { compileExpression } from '../../scripts/dashboard-preview/metric-math.js';
+import { buildMetricWidget, isSparse } from '../../scripts/dashboard-preview/metric-widget.js';
 import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 import { previewEmfLine } from '../support/preview-emf-fixture.js';
@@ -16,7 +15,7 @@ import { previewEmfLine } from '../support/preview-emf-fixture.js';
 const NINE = Date.UTC(2026, 0, 15, 9, 0, 0) / 1000;
 
 function evaluate(expression: string, series: Record<string, TimeSeries>) {
-  return evaluateExpression(parseExpression(expression), (id) => series[id] ?? new Map());
+  return compileExpression(expression)((id: string) => series[id] ?? new Map());
 }
 
 /** The shipped dashboard's widget with this title, rendered as a deploy would render it. */
@@ -118,17 +117,35 @@ describe('metric math over time series', () => {
   });
 
   it.each([
-    ['RATE(hits)', 'The metric math function RATE in "RATE(hits)" is not supported by the preview'],
-    ['FILL(hits, 0)', 'The metric math function FILL'],
-    ['hits % 2', 'the preview cannot read "% 2"'],
-    ['(hits', 'expected ")"'],
+    ['RATE(hits)', 'Metric math "RATE(hits)": the function RATE is not supported by the preview'],
+    ['FILL(hits, 0)', 'the function FILL is not supported'],
+    ['hits % 2', 'the operator % is not supported'],
+    ['hits.value', 'a MemberExpression is not supported'],
+    ['RUNNING_SUM(hits, misses)', 'RUNNING_SUM without one argument'],
+    ['(hits', 'Metric math "(hits"'],
   ])('refuses %s with a message naming what it does not evaluate', (expression, message) => {
     // Act
-    const parse = () => parseExpression(expression);
+    const parse = () => compileExpression(expression);
 
     // Assess
     expect(parse).toThrow(UnsupportedQueryError);
     expect(parse).toThrow(message);
+  });
+});
+
+describe('gaps and joined lines', () => {
+  it.each([
+    ['published every period but one', [1, 2, null, 4, 5], false],
+    ['published in two of five periods', [1, null, null, null, 5], true],
+    ['published in half of the periods', [1, null, null, 4], true],
+    ['a single point', [null, 7, null], false],
+    ['no point at all', [null, null], false],
+  ])('%s: joined %s', (_case, values, joined) => {
+    // Act
+    const sparse = isSparse(values as (number | null)[]);
+
+    // Assess
+    expect(sparse).toBe(joined);
   });
 });
 
@@ -147,7 +164,7 @@ describe('a widget of the shipped dashboard', () => {
 
     // Assess
     expect(chart.series).toEqual([
-      { label: 'Hit ratio (%)', color: '#1f77b4', values: [(100 * 60) / (60 + 15)] },
+      { label: 'Hit ratio (%)', color: '#1f77b4', values: [(100 * 60) / (60 + 15)], joined: false },
     ]);
   });
 

@@ -77,20 +77,22 @@ describe('text widget markdown', () => {
     const html = renderMarkdown('## Title `x`\nOne\ntwo *it*\n\n**Bold:**\n* a `b`\n* c');
 
     // Assess
-    expect(html).toBe(
-      '<h2>Title <code>x</code></h2>\n<p>One two <em>it</em></p>\n<p><strong>Bold:</strong></p>\n' +
-        '<ul><li>a <code>b</code></li><li>c</li></ul>',
+    expect(html.replace(/\n/g, ' ').replace(/> </g, '><')).toBe(
+      '<h2>Title <code>x</code></h2><p>One two <em>it</em></p><p><strong>Bold:</strong></p>' +
+        '<ul><li>a <code>b</code></li><li>c</li></ul> ',
     );
   });
 
-  it('escapes HTML, inside code too', () => {
+  it('escapes HTML, inside code too, and links only http(s)', () => {
     // Act
-    const html = renderMarkdown('<script>alert(1)</script> `<b>` [x](javascript:alert(1))');
+    const inline = renderMarkdown('Hi <script>alert(1)</script> `<b>` [x](javascript:alert(1))');
+    const block = renderMarkdown('<div onclick="alert(1)">hi</div>');
 
     // Assess
-    expect(html).toBe(
-      '<p>&lt;script&gt;alert(1)&lt;/script&gt; <code>&lt;b&gt;</code> [x](javascript:alert(1))</p>',
+    expect(inline).toBe(
+      '<p>Hi &lt;script&gt;alert(1)&lt;/script&gt; <code>&lt;b&gt;</code> x</p>\n',
     );
+    expect(block).toBe('&lt;div onclick=&quot;alert(1)&quot;&gt;hi&lt;/div&gt;');
   });
 });
 
