@@ -45,6 +45,11 @@ export {
   ClientCacheMetricUnit,
 } from './observability/metric-names.js';
 export type { ClientCacheMetricsOptions } from './observability/metrics-middleware.js';
+export { OpenTelemetryAttribute } from './observability/otel-span.js';
+export type {
+  OpenTelemetrySpanLike,
+  OpenTelemetryTracerLike,
+} from './observability/otel-types.js';
 export type {
   LoggerLike,
   MetricsLike,
@@ -53,3 +58,4 @@ export type {
   TracerLike,
 } from './observability/powertools-types.js';
 export { TraceName } from './observability/trace-subsegment.js';
+export type { ClientCacheTracer } from './observability/tracing.js';

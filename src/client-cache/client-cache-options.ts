@@ -1,6 +1,7 @@
 import type { ClientCacheSettings } from '../config/settings.js';
 import { ClientCacheConfigError } from '../errors.js';
-import type { LoggerLike, MetricsLike, TracerLike } from '../observability/powertools-types.js';
+import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
+import type { ClientCacheTracer } from '../observability/tracing.js';
 
 /** Options for `createClientCache` and `configureClientCache`. Each beats its env var, which beats the default. */
 export interface ClientCacheOptions extends Partial<ClientCacheSettings> {
@@ -8,8 +9,8 @@ export interface ClientCacheOptions extends Partial<ClientCacheSettings> {
   readonly now?: () => number;
   /** Your Powertools `Metrics`: the cache's figures then land in your namespace and dimensions. */
   readonly metrics?: MetricsLike;
-  /** Your Powertools `Tracer`: misses and credential refreshes become subsegments. Without one, nothing is traced and the tracer is never loaded. */
-  readonly tracer?: TracerLike;
+  /** Your Powertools `Tracer` (X-Ray subsegments) or OpenTelemetry `Tracer` (spans under the active span): misses and credential refreshes are traced. Without one, nothing is traced and no tracer is loaded. */
+  readonly tracer?: ClientCacheTracer;
   /** Your Powertools `Logger`. Default: the cache's own, which follows `POWERTOOLS_LOG_LEVEL`. */
   readonly logger?: LoggerLike;
 }

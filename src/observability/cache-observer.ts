@@ -6,12 +6,14 @@ import type {
 import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
 import type { SizingAdvice } from '../events/sizing-advice.js';
 import type { CreationSamples } from './creation-samples.js';
-import type { LoggerLike, SubsegmentLike, TracerLike } from './powertools-types.js';
-import { openSubsegment, TraceName } from './trace-subsegment.js';
+import type { LoggerLike } from './powertools-types.js';
+import { TraceName } from './trace-subsegment.js';
+import { TraceField, type TraceUnit, type Tracing } from './trace-unit.js';
+import { type ClientCacheTracer, tracingFor } from './tracing.js';
 
 export interface CacheObserverOptions {
   readonly logger: LoggerLike;
-  readonly tracer?: TracerLike;
+  readonly tracer?: ClientCacheTracer;
   readonly traceHits: boolean;
   readonly samples: CreationSamples;
 }
@@ -23,23 +25,31 @@ function describe(error: unknown): { name: string; message: string } {
 }
 
 /**
- * Turns cache events into logs, X-Ray subsegments and creation-time samples.
+ * Turns cache events into logs, trace units (X-Ray subsegments or
+ * OpenTelemetry spans) and creation-time samples.
  * Fields are chosen, never spread from config: no credential can reach a log
  * line or a trace.
  */
 export class CacheObserver implements ClientCacheObserver {
   readonly #logger: LoggerLike;
-  readonly #tracer: TracerLike | undefined;
+  readonly #tracing: Tracing | undefined;
   readonly #samples: CreationSamples;
-  #missSubsegment: SubsegmentLike | undefined;
+  #missUnit: TraceUnit | undefined;
   readonly onHit: ((clientType: string) => void) | undefined;
 
   constructor({ logger, tracer, traceHits, samples }: CacheObserverOptions) {
     this.#logger = logger;
-    this.#tracer = tracer;
+    this.#tracing = tracingFor(tracer);
     this.#samples = samples;
+    if (tracer !== undefined && this.#tracing === undefined) {
+      logger.warn(
+        'aws-client-cache: tracer is neither a Powertools nor an OpenTelemetry Tracer; nothing is traced',
+        {},
+      );
+    }
     // Left undefined unless asked for, so the hit path does not even make a call.
-    this.onHit = traceHits && tracer !== undefined ? (type) => this.#traceHit(type) : undefined;
+    this.onHit =
+      traceHits && this.#tracing !== undefined ? (type) => this.#traceHit(type) : undefined;
   }
 
   wrapCreation<Created>(
@@ -47,33 +57,32 @@ export class CacheObserver implements ClientCacheObserver {
     region: string | undefined,
     create: () => Created,
   ): Created {
-    const subsegment = openSubsegment(this.#tracer, `${TraceName.Miss} ${clientType}`);
-    if (subsegment === undefined) return create();
-    subsegment.addAnnotation('ClientType', clientType);
-    subsegment.addAnnotation('Region', region ?? 'default');
-    subsegment.addAnnotation('CacheResult', 'miss');
-    this.#missSubsegment = subsegment;
+    const unit = this.#tracing?.open(`${TraceName.Miss} ${clientType}`);
+    if (unit === undefined) return create();
+    unit.set(TraceField.ClientType, clientType);
+    unit.set(TraceField.Region, region ?? 'default');
+    unit.set(TraceField.CacheResult, 'miss');
+    this.#missUnit = unit;
     try {
       return create();
     } catch (error) {
-      subsegment.addError(error as Error);
+      unit.fail(error);
       throw error;
     } finally {
-      this.#missSubsegment = undefined;
-      subsegment.close();
+      this.#missUnit = undefined;
+      unit.end();
     }
   }
 
   /** Instruments a new client for X-Ray, once, at creation; never on a hit. */
   instrumentClient<Client>(client: Client): Client {
-    const tracer = this.#tracer;
-    return tracer?.isTracingEnabled() ? tracer.captureAWSv3Client(client) : client;
+    return this.#tracing === undefined ? client : this.#tracing.instrumentClient(client);
   }
 
   onCreate({ clientType, region, creationMs, evicted }: ClientCreation): void {
     this.#samples.add(creationMs);
-    this.#missSubsegment?.addAnnotation('Evicted', evicted);
-    this.#missSubsegment?.addMetadata('creationMs', creationMs);
+    this.#missUnit?.set(TraceField.Evicted, evicted);
+    this.#missUnit?.set(TraceField.CreationMs, creationMs);
     this.#logger.debug('aws-client-cache: client created', {
       clientType,
       region: region ?? 'default',
@@ -105,17 +114,17 @@ export class CacheObserver implements ClientCacheObserver {
     mode: RefreshMode,
     run: () => Promise<Result>,
   ): Promise<Result> {
-    const subsegment = openSubsegment(this.#tracer, TraceName.CredentialRefresh);
-    if (subsegment === undefined) return run();
-    subsegment.addAnnotation('Source', source);
-    subsegment.addAnnotation('RefreshMode', mode);
+    const unit = this.#tracing?.open(TraceName.CredentialRefresh);
+    if (unit === undefined) return run();
+    unit.set(TraceField.Source, source);
+    unit.set(TraceField.RefreshMode, mode);
     try {
       return await run();
     } catch (error) {
-      subsegment.addError(error as Error);
+      unit.fail(error);
       throw error;
     } finally {
-      subsegment.close();
+      unit.end();
     }
   }
 
@@ -133,10 +142,10 @@ export class CacheObserver implements ClientCacheObserver {
   }
 
   #traceHit(clientType: string): void {
-    const subsegment = openSubsegment(this.#tracer, `${TraceName.Hit} ${clientType}`);
-    if (subsegment === undefined) return;
-    subsegment.addAnnotation('ClientType', clientType);
-    subsegment.addAnnotation('CacheResult', 'hit');
-    subsegment.close();
+    const unit = this.#tracing?.open(`${TraceName.Hit} ${clientType}`);
+    if (unit === undefined) return;
+    unit.set(TraceField.ClientType, clientType);
+    unit.set(TraceField.CacheResult, 'hit');
+    unit.end();
   }
 }

@@ -1,6 +1,7 @@
 import type { SubsegmentLike, TracerLike } from './powertools-types.js';
+import { TraceField, type TraceUnit, type Tracing } from './trace-unit.js';
 
-/** Subsegment names, prefixed so the cache's work stands out in a trace. */
+/** Trace unit names, prefixed so the cache's work stands out in a trace. */
 export const TraceName = {
   Miss: 'ClientCache.miss',
   Hit: 'ClientCache.hit',
@@ -25,4 +26,28 @@ export function openSubsegment(
     // Tracing must never break a getter.
     return undefined;
   }
+}
+
+function subsegmentUnit(subsegment: SubsegmentLike): TraceUnit {
+  return {
+    // Annotations are indexed for filter expressions; a timing is not worth an index.
+    set: (field, value) =>
+      field === TraceField.CreationMs
+        ? subsegment.addMetadata('creationMs', value)
+        : subsegment.addAnnotation(field, value),
+    fail: (error) => subsegment.addError(error as Error),
+    end: () => subsegment.close(),
+  };
+}
+
+/** Tracing through a Powertools `Tracer` (and so the X-Ray SDK). */
+export function xrayTracing(tracer: TracerLike): Tracing {
+  return {
+    open(name) {
+      const subsegment = openSubsegment(tracer, name);
+      return subsegment === undefined ? undefined : subsegmentUnit(subsegment);
+    },
+    instrumentClient: (client) =>
+      tracer.isTracingEnabled() ? tracer.captureAWSv3Client(client) : client,
+  };
 }

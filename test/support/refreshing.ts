@@ -4,14 +4,15 @@ import { newCredentialCounters } from '../../src/credentials/credential-counters
 import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
 import { CacheObserver } from '../../src/observability/cache-observer.js';
 import { CreationSamples } from '../../src/observability/creation-samples.js';
-import type { LoggerLike, TracerLike } from '../../src/observability/powertools-types.js';
+import type { LoggerLike } from '../../src/observability/powertools-types.js';
+import type { ClientCacheTracer } from '../../src/observability/tracing.js';
 
 /** A credential set for `source`, observed as a cache with this logger and tracer observes a role's. */
 export function refreshingThroughObserver(
   source: string,
   fetch: () => Promise<CredentialIdentity>,
   now: () => number,
-  { logger, tracer }: { logger?: LoggerLike; tracer?: TracerLike },
+  { logger, tracer }: { logger?: LoggerLike; tracer?: ClientCacheTracer },
 ): RefreshingCredentials {
   return new RefreshingCredentials({
     source,

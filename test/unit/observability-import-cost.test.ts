@@ -1,13 +1,14 @@
 /**
  * Covers the import cost of tracing: a user who never passes a tracer never
- * loads Powertools Tracer or the X-Ray SDK. Imports the built package the way
+ * loads Powertools Tracer or the X-Ray SDK, and the package never loads
+ * OpenTelemetry at all (an OpenTelemetry tracer is used by its shape). Imports the built package the way
  * a user would (`require` and `import` of `aws-client-cache`, through its
  * `exports` map) in a fresh Node process, builds a client, and lists the
  * loaded modules. A control run that does load the tracer proves the check
  * can see it.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -22,7 +23,7 @@ interface Probe {
   readonly contextMissing: string | null;
 }
 
-const TRACING_MODULES = /aws-xray-sdk-core|@aws-lambda-powertools[\\/]tracer/;
+const TRACING_MODULES = /aws-xray-sdk-core|@aws-lambda-powertools[\\/]tracer|@opentelemetry[\\/]/;
 
 function script(format: 'cjs' | 'esm', loadTracer: boolean): string {
   const load =
@@ -33,8 +34,8 @@ function script(format: 'cjs' | 'esm', loadTracer: boolean): string {
         "const cache = await import('aws-client-cache/all');";
   const tracer =
     format === 'cjs'
-      ? "require('@aws-lambda-powertools/tracer');"
-      : "await import('@aws-lambda-powertools/tracer');";
+      ? "require('@aws-lambda-powertools/tracer'); require('@opentelemetry/api');"
+      : "await import('@aws-lambda-powertools/tracer'); require('@opentelemetry/api');";
   return `${load}
 const first = cache.getS3Client();
 const second = cache.getS3Client();
@@ -73,7 +74,7 @@ beforeAll(() => {
   }
 }, 120_000);
 
-it('loads neither Powertools Tracer nor the X-Ray SDK when required without a tracer', async () => {
+it('loads no Powertools Tracer, X-Ray SDK or OpenTelemetry when required without a tracer', async () => {
   // Act
   const result = await probe('cjs');
 
@@ -84,7 +85,7 @@ it('loads neither Powertools Tracer nor the X-Ray SDK when required without a tr
   expect(result.contextMissing).toBeNull();
 });
 
-it('loads neither Powertools Tracer nor the X-Ray SDK when imported without a tracer', async () => {
+it('loads no Powertools Tracer, X-Ray SDK or OpenTelemetry when imported without a tracer', async () => {
   // Act
   const result = await probe('esm');
 
@@ -103,4 +104,27 @@ it('sees the tracer in a control run that loads it', async () => {
   expect(required.loaded.some((path) => /@aws-lambda-powertools[\\/]tracer/.test(path))).toBe(true);
   expect(imported.loaded.some((path) => path.includes('aws-xray-sdk-core'))).toBe(true);
   expect(imported.contextMissing).toBe('IGNORE_ERROR');
+  expect(required.loaded.some((path) => /@opentelemetry[\\/]api/.test(path))).toBe(true);
+});
+
+/** Every built JavaScript file of the package. */
+function builtFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?js$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+it('never names an OpenTelemetry module in an import or require of the built package', () => {
+  // Prepare: ESM-imported ESM modules do not show in require.cache, so read the build too
+  const loads = /(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']@opentelemetry\//;
+  const files = [...builtFiles(join(ROOT, 'dist/esm')), ...builtFiles(join(ROOT, 'dist/cjs'))];
+
+  // Act
+  const naming = files.filter((file) => loads.test(readFileSync(file, 'utf8')));
+
+  // Assess
+  expect(files.length).toBeGreaterThan(20);
+  expect(loads.test("import { trace } from '@opentelemetry/api';")).toBe(true);
+  expect(loads.test('const api = require("@opentelemetry/api");')).toBe(true);
+  expect(naming).toEqual([]);
 });
