@@ -68,11 +68,16 @@ describe('shared pool reliability', () => {
   };
 
   it('never fails a request queued for a socket with the connection timeout', async () => {
-    // Prepare: 4 sockets, each call held 1.5 s, so most requests queue longer than 1 s
-    const client = lambdaClient({
-      maxSockets: 4,
-      connectionTimeoutMs: 1000,
-      socketTimeoutMs: 30_000,
+    // Prepare: 4 sockets, each call held 1.5 s, so most requests queue longer than 1 s; one
+    // attempt only, so a connection timeout cannot hide behind a retry
+    const client = new LambdaClient({
+      requestHandler: pools.handlerFor({
+        maxSockets: 4,
+        connectionTimeoutMs: 1000,
+        socketTimeoutMs: 30_000,
+      }),
+      maxAttempts: 1,
+      ...localClientConfig(endpoint, 'lambda'),
     });
     endpoint.faults.set('lambda', { latencyMs: 1500 });
 
