@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { compareTimings } from '../demo/compare-timings.js';
 import { measureColdStart } from './cold-start.js';
 import { measureEmfLines } from './emf-lines.js';
+import { measureFanOut } from './fan-out.js';
 import type { HitPathResult } from './hit.js';
 import { measureLeaseCosts } from './lease-costs.js';
 import { startBenchEndpoint } from './local-endpoint.js';
@@ -116,6 +117,9 @@ try {
       pass: result.cacheMs / result.sdkMs <= 1.1,
     });
   }
+
+  progress('P9 fan-out throughput, pooled vs one plain client per role');
+  results.push(...(await measureFanOut(endpoint, quick)));
 
   progress('P7 10,000-role churn through a cache of 100 (separate process, --expose-gc)');
   const churn = JSON.parse(

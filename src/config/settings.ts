@@ -16,7 +16,11 @@ export interface ClientCacheSettings {
   readonly ttlSeconds: number;
   /** How long before static credentials expire their entry goes. Env `CLIENT_CACHE_EXPIRY_BUFFER_SECONDS`, default 300, integer >= 0. */
   readonly expiryBufferSeconds: number;
-  /** Sockets per endpoint in the shared pool. Env `CLIENT_CACHE_MAX_SOCKETS`, default 50, integer >= 1. */
+  /**
+   * Sockets per endpoint in the shared pool, shared by every role. Env `CLIENT_CACHE_MAX_SOCKETS`,
+   * default 500 (ten roles times the SDK's 50 per client, and half Lambda's 1024 file descriptors),
+   * integer >= 1.
+   */
   readonly maxSockets: number;
   /** Time allowed to open a connection. Env `CLIENT_CACHE_CONNECTION_TIMEOUT_MS`, default 3000, integer >= 1. */
   readonly connectionTimeoutMs: number;
@@ -37,7 +41,7 @@ export const INTEGER_SETTINGS = {
     defaultValue: 300,
     range: { min: 0 },
   },
-  maxSockets: { env: ClientCacheEnv.MaxSockets, defaultValue: 50, range: { min: 1 } },
+  maxSockets: { env: ClientCacheEnv.MaxSockets, defaultValue: 500, range: { min: 1 } },
   connectionTimeoutMs: {
     env: ClientCacheEnv.ConnectionTimeoutMs,
     defaultValue: 3000,

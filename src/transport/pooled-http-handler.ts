@@ -1,19 +1,21 @@
+import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { ConnectionCounters } from './connection-counters.js';
-import type { CountingAgent } from './counting-agent.js';
+import { ClientCacheError } from '../errors.js';
+import type { CountingAgent, CountingHttpAgent } from './counting-agent.js';
 
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
 type HttpHandlerOptions = Parameters<NodeHttpHandler['handle']>[1];
 type HandleResult = Awaited<ReturnType<NodeHttpHandler['handle']>>;
 
-// Errors of a socket the peer has already given up on. The request never got
-// an answer on it, and the SDK treats all of these as retryable.
-const DEAD_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-
-function isDeadSocketError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && DEAD_SOCKET_CODES.has(code);
+/** The agents one handler sends through, and whether their pools are closed. */
+export interface PoolAgents {
+  readonly https: CountingAgent;
+  readonly http: CountingHttpAgent;
+  readonly isClosed: () => boolean;
 }
+
+// A stream body has been consumed by the first attempt and cannot be sent again.
+const canResend = (request: HttpRequest): boolean => !(request.body instanceof Readable);
 
 /**
  * The request handler every cached client shares.
@@ -22,25 +24,19 @@ function isDeadSocketError(error: unknown): boolean {
  * shared with other clients, and the SDK then silently retries whatever it
  * cut, so a non-idempotent call could run twice. Here `destroy()` does
  * nothing: a client that is evicted, or that a caller destroys out of habit,
- * leaves the pool alone. Only `close()` (`destroyClientCache`) ends it.
+ * leaves the pool alone. Only the pools' `close()` ends it, after which a
+ * request fails at once (and is not retried) instead of opening a new socket.
+ *
+ * The connection timeout is enforced by the agents on each new socket, not by
+ * smithy (whose timer starts when the request is made, so time spent queued
+ * for a free socket counted as connecting).
  */
 export class PooledHttpHandler extends NodeHttpHandler {
-  readonly #agent: CountingAgent;
-  readonly #counters: ConnectionCounters;
+  readonly #agents: PoolAgents;
 
-  constructor(
-    agent: CountingAgent,
-    counters: ConnectionCounters,
-    connectionTimeoutMs: number,
-    socketTimeoutMs: number,
-  ) {
-    super({
-      httpsAgent: agent,
-      connectionTimeout: connectionTimeoutMs,
-      socketTimeout: socketTimeoutMs,
-    });
-    this.#agent = agent;
-    this.#counters = counters;
+  constructor(agents: PoolAgents, socketTimeoutMs: number) {
+    super({ httpsAgent: agents.https, httpAgent: agents.http, socketTimeout: socketTimeoutMs });
+    this.#agents = agents;
   }
 
   override destroy(): void {}
@@ -51,21 +47,25 @@ export class PooledHttpHandler extends NodeHttpHandler {
    */
   override updateHttpClientConfig(): void {}
 
-  close(): void {
-    super.destroy();
-  }
-
   override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<HandleResult> {
-    this.#counters.requestsSent++;
-    const origin = `${request.hostname}:${request.port ?? 443}`;
-    this.#agent.requestStarted(origin);
+    if (this.#agents.isClosed()) {
+      throw new ClientCacheError(
+        'The client cache was destroyed; its connection pool sends no more requests',
+      );
+    }
+    const agent = request.protocol === 'http:' ? this.#agents.http : this.#agents.https;
+    const origin = `${request.protocol}//${request.hostname}:${request.port ?? ''}`;
+    agent.requestStarted(origin);
     try {
       return await super.handle(request, options);
     } catch (error) {
-      if (isDeadSocketError(error)) this.#agent.dropIdleSockets();
-      throw error;
+      // The socket had died while idle (a freeze, a NAT timeout): the server never
+      // saw the request. Send it once more on a fresh socket, as the SDK's retry
+      // would, without spending the client's retry budget or a backoff.
+      if (!agent.isReplayable(error) || !canResend(request) || this.#agents.isClosed()) throw error;
+      return await super.handle(request, options);
     } finally {
-      this.#agent.requestEnded(origin);
+      agent.requestEnded(origin);
     }
   }
 }

@@ -1,5 +1,10 @@
 import { type ConnectionCounters, newConnectionCounters } from './connection-counters.js';
-import { CountingAgent, type PoolSaturation } from './counting-agent.js';
+import {
+  CountingAgent,
+  CountingHttpAgent,
+  DEFAULT_IDLE_LIMIT_MS,
+  type PoolSaturation,
+} from './counting-agent.js';
 import { PooledHttpHandler } from './pooled-http-handler.js';
 
 export interface PoolSettings {
@@ -8,21 +13,38 @@ export interface PoolSettings {
   readonly socketTimeoutMs: number;
 }
 
+/** Grace period of {@link SharedPools.close} for requests in flight. */
+export const DEFAULT_CLOSE_GRACE_MS = 2000;
+const DRAIN_POLL_MS = 10;
+const CLOSE_WAIT_POLLS = 50;
+
+interface AgentPair {
+  readonly https: CountingAgent;
+  readonly http: CountingHttpAgent;
+}
+
 /**
- * One cache's keep-alive pools: one agent (one set of sockets) per
- * `maxSockets`, and one handler per full setting, so clients with different
- * timeouts still share connections. Requests are signed per request, so
- * clients of every role and service can share its sockets.
+ * One cache's keep-alive pools: one pair of agents (HTTPS and HTTP, one set
+ * of sockets each) per `maxSockets` and connection timeout, and one handler
+ * per full setting, so clients with different socket timeouts still share
+ * connections. Requests are signed per request, so clients of every role and
+ * service can share its sockets.
  */
 export class SharedPools {
   readonly counters: ConnectionCounters = newConnectionCounters();
-  readonly #agents = new Map<number, CountingAgent>();
+  readonly #agents = new Map<string, AgentPair>();
   readonly #handlers = new Map<string, PooledHttpHandler>();
   readonly #onSaturated: (saturation: PoolSaturation) => void;
+  readonly #now: () => number;
+  #closed = false;
 
   /** `onSaturated` hears the first time requests queue for a socket of an origin. */
-  constructor(onSaturated: (saturation: PoolSaturation) => void = () => undefined) {
+  constructor(
+    onSaturated: (saturation: PoolSaturation) => void = () => undefined,
+    now: () => number = Date.now,
+  ) {
     this.#onSaturated = onSaturated;
+    this.#now = now;
   }
 
   handlerFor({
@@ -33,12 +55,8 @@ export class SharedPools {
     const id = `${maxSockets}:${connectionTimeoutMs}:${socketTimeoutMs}`;
     let handler = this.#handlers.get(id);
     if (handler === undefined) {
-      handler = new PooledHttpHandler(
-        this.#agentFor(maxSockets),
-        this.counters,
-        connectionTimeoutMs,
-        socketTimeoutMs,
-      );
+      const agents = this.#agentsFor(maxSockets, connectionTimeoutMs);
+      handler = new PooledHttpHandler({ ...agents, isClosed: () => this.#closed }, socketTimeoutMs);
       this.#handlers.set(id, handler);
     }
     return handler;
@@ -47,7 +65,7 @@ export class SharedPools {
   /** Sockets the pools hold now, busy and idle, for bounds checks. */
   get openSocketCount(): number {
     let count = 0;
-    for (const agent of this.#agents.values()) {
+    for (const agent of this.#allAgents()) {
       for (const group of [agent.sockets, agent.freeSockets]) {
         for (const sockets of Object.values(group)) count += sockets?.length ?? 0;
       }
@@ -55,20 +73,50 @@ export class SharedPools {
     return count;
   }
 
-  /** Closes every pooled socket. */
-  close(): void {
-    for (const handler of this.#handlers.values()) handler.close();
-    for (const agent of this.#agents.values()) agent.destroy();
-    this.#handlers.clear();
-    this.#agents.clear();
+  /**
+   * Stops sending: a request made from now on fails at once. Requests in
+   * flight get up to `graceMs` to finish (their sockets are freed when their
+   * response has been read); then every socket is destroyed, cutting what is
+   * still running, which the SDK cannot resend because the pool refuses it.
+   */
+  async close(graceMs = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
+    this.#closed = true;
+    const deadline = this.#now() + graceMs;
+    while (this.#busyCount() > 0 && this.#now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS).unref());
+    }
+    for (const agent of this.#allAgents()) agent.destroy();
+    // Destroyed sockets leave the agents' lists when they have closed.
+    for (let wait = 0; this.openSocketCount > 0 && wait < CLOSE_WAIT_POLLS; wait++) {
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS).unref());
+    }
   }
 
-  #agentFor(maxSockets: number): CountingAgent {
-    let agent = this.#agents.get(maxSockets);
-    if (agent === undefined) {
-      agent = new CountingAgent({ keepAlive: true, maxSockets }, this.counters, this.#onSaturated);
-      this.#agents.set(maxSockets, agent);
+  #busyCount(): number {
+    let count = 0;
+    for (const agent of this.#allAgents()) count += agent.busyCount;
+    return count;
+  }
+
+  *#allAgents(): Iterable<CountingAgent | CountingHttpAgent> {
+    for (const pair of this.#agents.values()) yield* [pair.https, pair.http];
+  }
+
+  #agentsFor(maxSockets: number, connectionTimeoutMs: number): AgentPair {
+    const id = `${maxSockets}:${connectionTimeoutMs}`;
+    let pair = this.#agents.get(id);
+    if (pair === undefined) {
+      const options = {
+        maxSockets,
+        connectionTimeoutMs,
+        defaultIdleLimitMs: DEFAULT_IDLE_LIMIT_MS,
+        counters: this.counters,
+        onSaturated: this.#onSaturated,
+        now: this.#now,
+      };
+      pair = { https: new CountingAgent(options), http: new CountingHttpAgent(options) };
+      this.#agents.set(id, pair);
     }
-    return agent;
+    return pair;
   }
 }

@@ -109,7 +109,7 @@ describe('the cache under load', () => {
     // Prepare
     const captured: Captured = { warnings: [] };
     // 50 roles x 3 services are 150 configs: room for all of them.
-    configureClientCache({ maxEntries: 200, logger: capturingLogger(captured) });
+    configureClientCache({ maxEntries: 200, maxSockets: 50, logger: capturingLogger(captured) });
 
     // Act
     const run = await runLoad(captured);

@@ -26,7 +26,7 @@ const README_TABLE: ReadonlyArray<[IntegerSetting, string, number, number, numbe
   ['maxEntries', 'CLIENT_CACHE_MAX_ENTRIES', 100, 1, 10_000],
   ['ttlSeconds', 'CLIENT_CACHE_TTL_SECONDS', 3600, 1, Number.MAX_SAFE_INTEGER],
   ['expiryBufferSeconds', 'CLIENT_CACHE_EXPIRY_BUFFER_SECONDS', 300, 0, Number.MAX_SAFE_INTEGER],
-  ['maxSockets', 'CLIENT_CACHE_MAX_SOCKETS', 50, 1, Number.MAX_SAFE_INTEGER],
+  ['maxSockets', 'CLIENT_CACHE_MAX_SOCKETS', 500, 1, Number.MAX_SAFE_INTEGER],
   ['connectionTimeoutMs', 'CLIENT_CACHE_CONNECTION_TIMEOUT_MS', 3000, 1, Number.MAX_SAFE_INTEGER],
   ['socketTimeoutMs', 'CLIENT_CACHE_SOCKET_TIMEOUT_MS', 3000, 1, Number.MAX_SAFE_INTEGER],
 ];

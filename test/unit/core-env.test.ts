@@ -161,7 +161,7 @@ describe('other settings', () => {
       maxEntries: 100,
       ttlSeconds: 3600,
       expiryBufferSeconds: 300,
-      maxSockets: 50,
+      maxSockets: 500,
       connectionTimeoutMs: 3000,
       socketTimeoutMs: 3000,
       traceHits: false,

@@ -1,0 +1,193 @@
+/**
+ * Covers the shared pool under the loads that broke it (issue 13): requests queued for a socket
+ * are not failed as connection timeouts, bursts over dead pooled sockets surface no error and
+ * run each Invoke once, shutdown drains without sending anything twice or leaving a socket, and
+ * after a real freeze (SIGSTOP past the server's keep-alive timeout) no attempt is retried.
+ * Real SDK clients over `SharedPools` against the local endpoint, bounded in count and time.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { localClientConfig } from '../../local-aws/client-config.js';
+import { type LocalAws, startLocalAws } from '../../local-aws/local-aws.js';
+import { ClientCacheError } from '../../src/errors.js';
+import { type PoolSettings, SharedPools } from '../../src/transport/shared-pool.js';
+
+const SETTINGS: PoolSettings = {
+  maxSockets: 200,
+  connectionTimeoutMs: 3000,
+  socketTimeoutMs: 30_000,
+};
+const CHILD = fileURLToPath(new URL('./reliability-pool-thaw-child.ts', import.meta.url));
+
+describe('shared pool reliability', () => {
+  let endpoint: LocalAws;
+  let pools: SharedPools;
+  beforeAll(async () => {
+    endpoint = await startLocalAws({
+      functions: { echo: (event) => event },
+      keepAliveTimeoutMs: 2000,
+    });
+  });
+  afterAll(() => endpoint.stop());
+  beforeEach(() => {
+    endpoint.stats.reset();
+    endpoint.faults.clear();
+    endpoint.state.clear();
+    pools = new SharedPools();
+  });
+  afterEach(() => pools.close(0));
+
+  const lambdaClient = (settings: PoolSettings = SETTINGS) =>
+    new LambdaClient({
+      requestHandler: pools.handlerFor(settings),
+      ...localClientConfig(endpoint, 'lambda'),
+    });
+  const invokeAll = (client: LambdaClient, count: number, tag: string) =>
+    Promise.allSettled(
+      Array.from({ length: count }, (_, index) =>
+        client.send(
+          new InvokeCommand({
+            FunctionName: 'echo',
+            Payload: JSON.stringify({ id: `${tag}-${index}` }),
+          }),
+        ),
+      ),
+    );
+  const failures = (results: PromiseSettledResult<unknown>[]) =>
+    results.filter((result) => result.status === 'rejected').length;
+  const receivedOnce = (tag: string, count: number) => {
+    const ids = endpoint.state.invocations
+      .map((call) => (call.payload as { id: string }).id)
+      .filter((id) => id.startsWith(`${tag}-`));
+    return ids.length === count && new Set(ids).size === count;
+  };
+
+  it('never fails a request queued for a socket with the connection timeout', async () => {
+    // Prepare: 4 sockets, each call held 1.5 s, so most requests queue longer than 1 s; one
+    // attempt only, so a connection timeout cannot hide behind a retry
+    const client = new LambdaClient({
+      requestHandler: pools.handlerFor({
+        maxSockets: 4,
+        connectionTimeoutMs: 1000,
+        socketTimeoutMs: 30_000,
+      }),
+      maxAttempts: 1,
+      ...localClientConfig(endpoint, 'lambda'),
+    });
+    endpoint.faults.set('lambda', { latencyMs: 1500 });
+
+    // Act
+    const results = await invokeAll(client, 12, 'queued');
+
+    // Assess
+    expect(failures(results)).toBe(0);
+    expect(receivedOnce('queued', 12)).toBe(true);
+    expect(pools.counters.connectionsOpened).toBe(4);
+  });
+
+  it.each([50, 100])(
+    'surfaces no error for a burst of %i Invokes and PutEvents over dead pooled sockets',
+    async (burst) => {
+      // Prepare: fill the pools, then the endpoint drops every idle socket silently
+      const lambda = lambdaClient();
+      const events = new EventBridgeClient({
+        requestHandler: pools.handlerFor(SETTINGS),
+        ...localClientConfig(endpoint, 'eventbridge'),
+      });
+      const put = () =>
+        events.send(
+          new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }),
+        );
+      endpoint.faults.set('lambda', { latencyMs: 200 });
+      endpoint.faults.set('eventbridge', { latencyMs: 200 });
+      await Promise.all([
+        invokeAll(lambda, burst, 'warm'),
+        Promise.all(Array.from({ length: burst }, put)),
+      ]);
+      endpoint.faults.clear();
+      expect(endpoint.dropIdleConnections()).toBe(2 * burst);
+
+      // Act
+      const [invokes, puts] = await Promise.all([
+        invokeAll(lambda, burst, 'burst'),
+        Promise.allSettled(Array.from({ length: burst }, put)),
+      ]);
+
+      // Assess
+      expect(failures(invokes) + failures(puts)).toBe(0);
+      expect(receivedOnce('burst', burst)).toBe(true);
+      expect(endpoint.stats.resets()).toBeGreaterThan(0);
+    },
+  );
+
+  it('drains an Invoke in flight at shutdown, runs it once and leaves no socket', async () => {
+    // Prepare
+    const client = lambdaClient();
+    endpoint.faults.set('lambda', { latencyMs: 500 });
+    const inFlight = invokeAll(client, 5, 'drain');
+    await delay(100);
+
+    // Act
+    await pools.close(3000);
+    const [results, after] = await Promise.all([inFlight, invokeAll(client, 1, 'after')]);
+
+    // Assess
+    expect(failures(results)).toBe(0);
+    expect(receivedOnce('drain', 5)).toBe(true);
+    expect(pools.openSocketCount).toBe(0);
+    expect(after[0]?.status === 'rejected' && after[0].reason).toBeInstanceOf(ClientCacheError);
+    expect(endpoint.stats.requests('Lambda.Invoke')).toBe(5);
+  });
+
+  it('cuts what outlives the grace period without sending it again', async () => {
+    // Prepare
+    const client = lambdaClient();
+    endpoint.faults.set('lambda', { holdResponses: true });
+    const inFlight = invokeAll(client, 1, 'cut');
+    await endpoint.faults.waitForHeld('lambda');
+
+    // Act
+    await pools.close(50);
+    const [result] = await inFlight;
+    endpoint.faults.releaseHeld('lambda');
+    await delay(50);
+
+    // Assess
+    expect(result?.status).toBe('rejected');
+    expect(endpoint.stats.requests('Lambda.Invoke')).toBe(1);
+    expect(pools.openSocketCount).toBe(0);
+  });
+
+  it('retries no attempt after a real freeze past the keep-alive timeout', async () => {
+    // Prepare: a child warms its pool, then is stopped for longer than the 2 s keep-alive
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, ...endpoint.env, THAW_CONCURRENCY: '20' },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: child.stdout });
+    const nextLine = () => once(lines, 'line').then(([line]) => String(line));
+    try {
+      expect(await nextLine()).toBe('warm');
+      child.kill('SIGSTOP');
+      await delay(3000);
+
+      // Act: thaw and invoke at once
+      const report = nextLine();
+      child.stdin.write('go\n');
+      child.kill('SIGCONT');
+      const outcome = JSON.parse(await report) as { failures: number; retried: number };
+
+      // Assess
+      expect(outcome).toMatchObject({ failures: 0, retried: 0 });
+      expect(endpoint.stats.resets()).toBe(0);
+      expect(endpoint.stats.requests('Lambda.Invoke')).toBe(40);
+    } finally {
+      child.kill('SIGKILL');
+    }
+  }, 30_000);
+});
