@@ -82,13 +82,15 @@ export class SharedPools {
   async close(graceMs = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
     this.#closed = true;
     const deadline = this.#now() + graceMs;
+    // Ref'd timers on purpose: a caller awaiting a graceful shutdown must not see the process
+    // (or worker thread) exit under it; both waits are bounded.
     while (this.#busyCount() > 0 && this.#now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS).unref());
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
     for (const agent of this.#allAgents()) agent.destroy();
     // Destroyed sockets leave the agents' lists when they have closed.
     for (let wait = 0; this.openSocketCount > 0 && wait < CLOSE_WAIT_POLLS; wait++) {
-      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS).unref());
+      await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
   }
 
