@@ -3,12 +3,26 @@
 // resolves by name through package.json `exports` to dist/ (run `npm run build` first), under strict,
 // exactOptionalPropertyTypes and NodeNext. An illustrative fragment that cannot compile is skipped
 // only when the line before its fence says so, with a reason: <!-- docs-check: skip (reason) -->
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-const root = join(import.meta.dirname, '..');
-const workDir = join(root, '.tmp', 'doc-examples');
+// `--root DIR` checks another tree's markdown (the script's own test uses it).
+const rootFlag = process.argv.indexOf('--root');
+const root =
+  rootFlag === -1 ? join(import.meta.dirname, '..') : resolve(process.argv[rootFlag + 1] ?? '.');
+// Inside this package, so `aws-client-cache` resolves to itself by name; `.mts`, so each block is an ES module.
+const scratch = join(import.meta.dirname, '..', '.tmp');
+mkdirSync(scratch, { recursive: true });
+const workDir = mkdtempSync(join(scratch, 'doc-examples-'));
 const FENCE = /^```(?:ts|typescript)\s*$/;
 const SKIP = /^<!-- docs-check: skip \(.+\) -->$/;
 
@@ -20,7 +34,8 @@ interface Example {
 
 function markdownFiles(): string[] {
   const inRoot = readdirSync(root).filter((name) => name.endsWith('.md'));
-  const inDocs = readdirSync(join(root, 'docs'))
+  const docs = join(root, 'docs');
+  const inDocs = (existsSync(docs) ? readdirSync(docs) : [])
     .filter((name) => name.endsWith('.md'))
     .map((name) => join('docs', name));
   return [...inRoot, ...inDocs].sort();
@@ -36,7 +51,7 @@ function extract(markdown: string): { examples: Example[]; skipped: number } {
     if (end === -1) throw new Error(`${markdown}:${index + 1}: unclosed code block`);
     if (SKIP.test((lines[index - 1] ?? '').trim())) skipped += 1;
     else {
-      const file = join(workDir, `${markdown.replaceAll(/[/.]/g, '_')}_${index + 2}.ts`);
+      const file = join(workDir, `${markdown.replaceAll(/[/.]/g, '_')}_${index + 2}.mts`);
       writeFileSync(file, `${lines.slice(index + 1, end).join('\n')}\n`);
       examples.push({ markdown, firstLine: index + 2, file });
     }
@@ -45,8 +60,6 @@ function extract(markdown: string): { examples: Example[]; skipped: number } {
   return { examples, skipped };
 }
 
-rmSync(workDir, { recursive: true, force: true });
-mkdirSync(workDir, { recursive: true });
 const found = markdownFiles().map(extract);
 const examples = found.flatMap(({ examples: blocks }) => blocks);
 const skipped = found.reduce((sum, { skipped: count }) => sum + count, 0);
@@ -77,6 +90,7 @@ const problems = ts.getPreEmitDiagnostics(program).map((diagnostic) => {
   return `${example.markdown}:${example.firstLine + line}:${character + 1}: TS${diagnostic.code} ${text}`;
 });
 
+rmSync(workDir, { recursive: true, force: true });
 for (const problem of problems) process.stderr.write(`${problem}\n`);
 process.stdout.write(
   `${examples.length} TypeScript examples checked, ${skipped} skipped, ${problems.length} problems\n`,
