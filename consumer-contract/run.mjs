@@ -40,6 +40,16 @@ const RUNTIME = [
 const TOOLS = ['typescript', 'esbuild', '@types/node'];
 // Not in the lockfile: Powertools' declarations import 'aws-lambda', which every Lambda TypeScript project has.
 const REGISTRY_ONLY = ['@types/aws-lambda@^8.10.0'];
+const SHIPPED = [
+  'LICENSE',
+  'README.md',
+  'package.json',
+  'dist/esm/index.js',
+  'dist/cjs/index.js',
+  'dashboards/client-cache.json',
+];
+// Source maps would point at src/, which is not shipped; tests, sources and bench results never are.
+const NOT_SHIPPED = /\.map$|^(src|test|bench|local-aws|app|demo|scripts)\//;
 const ABSENT = ['client-eventbridge', 'client-lambda', 'client-cost-explorer', 'client-sts'];
 
 const project = mkdtempSync(join(tmpdir(), 'aws-client-cache-consumer-'));
@@ -103,7 +113,12 @@ try {
       project,
       ...(reuseBuild ? ['--ignore-scripts'] : []),
     ];
-    const [{ filename }] = JSON.parse(run('npm', args, repo).replace(/^[^[]*/s, ''));
+    const [{ filename, files }] = JSON.parse(run('npm', args, repo).replace(/^[^[]*/s, ''));
+    const paths = files.map(({ path }) => path);
+    const missing = SHIPPED.filter((path) => !paths.includes(path));
+    const unwanted = paths.filter((path) => NOT_SHIPPED.test(path));
+    if (missing.length > 0) throw new Error(`the tarball lacks ${missing.join(', ')}`);
+    if (unwanted.length > 0) throw new Error(`the tarball ships ${unwanted.join(', ')}`);
     tarball = join(project, filename);
   });
   if (tarball === undefined) throw new Error('nothing to install');
