@@ -156,6 +156,7 @@ describe('npm run dashboard', () => {
     'us-isob-east-1',
     'ap-southeast-7',
     'mx-central-1',
+    'eusc-de-east-1',
   ])('accepts %s, a region of the aws partitions, and draws it', (region) => {
     // Act
     const run = runCommand(withRegion(region));
@@ -165,17 +166,6 @@ describe('npm run dashboard', () => {
     expect(run.stdout.trimEnd()).toBe(
       renderDashboardBody({ namespace: 'Leases', service: 'lease-costs', region }),
     );
-  });
-
-  // The renderer in src/dashboard rejects it today (its pattern wants two letters first); issue
-  // 14 item 8 accepts every region the SDK knows. Turn this into `it` once the renderer does.
-  it.failing('accepts eusc-de-east-1, the European Sovereign Cloud region', () => {
-    // Act
-    const run = runCommand(withRegion('eusc-de-east-1'));
-
-    // Assess
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
   });
 
   it('prints the usage to stdout and exits with status 0 for --help', () => {
