@@ -1,3 +1,5 @@
+// Named in the declarations tsc emits for the agent mixin (`[EventEmitter.captureRejectionSymbol]`).
+import type { EventEmitter } from 'node:events';
 import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
