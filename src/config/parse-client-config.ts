@@ -2,7 +2,6 @@ import { ClientCacheConfigError } from '../errors.js';
 import {
   CLIENT_CACHE_CONFIG_KEYS,
   type ClientCacheConfig,
-  type CredentialIdentity,
   type CredentialProvider,
 } from './client-cache-config.js';
 import { copyConfigValue } from './copy-config-value.js';

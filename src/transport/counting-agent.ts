@@ -1,4 +1,5 @@
-// Named in the declarations tsc emits for the agent mixin (`[EventEmitter.captureRejectionSymbol]`).
+// Not unused: tsc's declarations for the agent mixin name `EventEmitter.captureRejectionSymbol`.
+// biome-ignore lint/correctness/noUnusedImports: the emitted .d.ts needs the name in scope.
 import type { EventEmitter } from 'node:events';
 import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
