@@ -1,6 +1,7 @@
 import { ClientCacheConfigError } from '../errors.js';
 import { describeValue } from './describe-value.js';
 import { ClientCacheEnv } from './env-vars.js';
+import { MAX_ENTRIES } from './limits.js';
 import {
   checkInteger,
   type IntegerRange,
@@ -34,7 +35,11 @@ type IntegerSettingName = Exclude<keyof ClientCacheSettings, 'traceHits'>;
 
 /** One row per integer setting: the single source for env names, defaults and ranges. */
 export const INTEGER_SETTINGS = {
-  maxEntries: { env: ClientCacheEnv.MaxEntries, defaultValue: 100, range: { min: 1, max: 10_000 } },
+  maxEntries: {
+    env: ClientCacheEnv.MaxEntries,
+    defaultValue: MAX_ENTRIES.defaultValue,
+    range: { min: MAX_ENTRIES.min, max: MAX_ENTRIES.max },
+  },
   ttlSeconds: { env: ClientCacheEnv.TtlSeconds, defaultValue: 3600, range: { min: 1 } },
   expiryBufferSeconds: {
     env: ClientCacheEnv.ExpiryBufferSeconds,

@@ -20,12 +20,11 @@ export interface DashboardParameters {
 /** The `${Name}` placeholders of the shipped definition (the syntax `Fn::Sub` uses too). */
 export type DashboardPlaceholderName = 'Namespace' | 'Service' | 'Region' | 'MaxEntries';
 
-const DEFAULT_MAX_ENTRIES = 100;
 const DEFINITION_PATH = join('dashboards', 'client-cache.json');
 // The rules CloudWatch applies to PutMetricData; a namespace outside them can't hold our metrics.
 const NAMESPACE_PATTERN = /^(?!AWS\/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$/;
 
-import { REGION_PATTERN } from '../config/limits.js';
+import { MAX_ENTRIES, REGION_PATTERN } from '../config/limits.js';
 
 const MAX_DIMENSION_VALUE_LENGTH = 1024;
 // A number placeholder is written "${MaxEntries}" so the file stays valid JSON; filling drops
@@ -99,7 +98,7 @@ function render(parameters: Omit<DashboardParameters, 'region'>, region: string)
     Namespace: checkNamespace(parameters.namespace),
     Service: checkService(parameters.service),
     Region: region,
-    MaxEntries: String(checkMaxEntries(parameters.maxEntries ?? DEFAULT_MAX_ENTRIES)),
+    MaxEntries: String(checkMaxEntries(parameters.maxEntries ?? MAX_ENTRIES.defaultValue)),
   });
 }
 
@@ -130,10 +129,12 @@ function checkRegion(region: unknown): string {
 
 function checkMaxEntries(maxEntries: unknown): number {
   const allowed =
-    Number.isInteger(maxEntries) && Number(maxEntries) >= 1 && Number(maxEntries) <= 10000;
+    Number.isInteger(maxEntries) &&
+    Number(maxEntries) >= MAX_ENTRIES.min &&
+    Number(maxEntries) <= MAX_ENTRIES.max;
   if (allowed) return maxEntries as number;
   throw new RangeError(
-    `\`maxEntries\` must be an integer from 1 to 10000, got ${describe(maxEntries)}`,
+    `\`maxEntries\` must be an integer from ${MAX_ENTRIES.min} to ${MAX_ENTRIES.max}, got ${describe(maxEntries)}`,
   );
 }
 

@@ -255,6 +255,27 @@ describe("with the user's own Metrics instance", () => {
     expectUserLine(onlyDocument(documents));
   });
 
+  it('flushes your instance from the plain wrapper, which owns the end of your handler', async () => {
+    // Prepare
+    const metrics = userMetrics();
+    const handler = withClientCacheMetrics(
+      async () => {
+        getS3Client({ region: 'eu-west-1' });
+        metrics.addMetric('Orders', 'Count', 3);
+        return 'done';
+      },
+      { metrics },
+    );
+
+    // Act
+    const { documents } = await emfDuring(() => handler({}, {}));
+
+    // Assess: one line, yours and the cache's together
+    const line = onlyDocument(documents);
+    expectUserLine(line);
+    expect(line.Orders).toBe(3);
+  });
+
   it("adds to the instance given as the argument, beside the user's own metric, for one line", async () => {
     // Prepare
     const metrics = userMetrics();
