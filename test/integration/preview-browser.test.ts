@@ -40,6 +40,9 @@ interface DrawnWidget {
 }
 
 const describeWithChromium = chromiumInstalled() ? describe : describe.skip;
+// Rendering a PNG and starting Chromium take seconds, far longer on a loaded 2-core CI machine
+// running the suite under another Node version; a hook that timed out left Chromium running.
+const SETUP_TIMEOUT_MS = 120_000;
 const title = chromiumInstalled()
   ? 'the dashboard preview in headless Chromium'
   : `the dashboard preview in headless Chromium (skipped: ${CHROMIUM_PATH} is absent; apt-get install chromium)`;
@@ -66,7 +69,7 @@ describeWithChromium(title, () => {
       },
     });
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
@@ -216,7 +219,7 @@ describeWithChromium(`${title}: what a person sees at each width`, () => {
       await runPreviewCommand(['--input', input, '--out', out, ...args], quiet);
     }
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
-  });
+  }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
