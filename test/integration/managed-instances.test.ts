@@ -12,8 +12,7 @@
  * credential lifetime; the cache writes about one line per second per
  * worker, not one per invocation.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runManagedInstance } from '../../local-aws/managed-instance/run-instance.js';
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { COUNTERS, emfProblems, metricSum, parseEmf } from '../support/emf.js';
 import { reportFigures } from '../support/reliability-report.js';
@@ -23,39 +22,6 @@ const CONCURRENCY = 32;
 const DURATION_MS = 8000;
 const LIFETIME_SECONDS = 12;
 const ROLES = [0, 1, 2, 3].map((index) => `arn:aws:iam::123456789012:role/mi-${index}`);
-const INSTANCE = fileURLToPath(
-  new URL('../../local-aws/managed-instance/instance.mjs', import.meta.url),
-);
-
-interface WorkerResult {
-  readonly worker: number;
-  readonly invocations: number;
-  readonly failures: number;
-  readonly errors: Record<string, number>;
-  readonly elapsedMs: number;
-  readonly totals: Record<string, number>;
-}
-
-function runInstance(
-  env: Record<string, string>,
-): Promise<{ stdout: string; code: number | null }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [INSTANCE], {
-      env,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let stdout = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ stdout, code });
-    });
-  });
-}
 
 describe('Lambda Managed Instances', () => {
   const local = useLocalAws();
@@ -63,32 +29,18 @@ describe('Lambda Managed Instances', () => {
   it('serves 2 workers x 32 concurrent invocations with exact metrics and shared credentials', async () => {
     // Prepare
     local.endpoint.faults.set('sts', { credentialsLifetimeSeconds: LIFETIME_SECONDS });
-    const env = {
-      PATH: process.env.PATH ?? '',
-      ...local.endpoint.env,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      AWS_LAMBDA_MAX_CONCURRENCY: String(CONCURRENCY),
-      AWS_LAMBDA_NODEJS_WORKER_COUNT: String(WORKERS),
-      AWS_LAMBDA_FUNCTION_NAME: 'managed',
-      POWERTOOLS_METRICS_NAMESPACE: 'ManagedInstances',
-      POWERTOOLS_LOG_LEVEL: 'WARN',
-      MI_SETTINGS: JSON.stringify({
-        concurrency: CONCURRENCY,
-        durationMs: DURATION_MS,
-        maxInvocations: 4000,
-        roles: ROLES,
-      }),
-    };
 
     // Act
-    const { stdout, code } = await runInstance(env);
+    const { stdout, code, results } = await runManagedInstance(local.endpoint, {
+      workers: WORKERS,
+      concurrency: CONCURRENCY,
+      durationMs: DURATION_MS,
+      maxInvocations: 4000,
+      roles: ROLES,
+    });
 
     // Assess
     expect(code).toBe(0);
-    const results: WorkerResult[] = stdout
-      .split('\n')
-      .filter((line) => line.startsWith('MI-RESULT '))
-      .map((line) => JSON.parse(line.slice('MI-RESULT '.length)));
     expect(results).toHaveLength(WORKERS);
     const documents = parseEmf(stdout);
     const problems = documents.flatMap((document) => emfProblems(document));
