@@ -93,16 +93,17 @@ export class ClientStore {
   /**
    * The hot path: a hit for a config whose fields are at most `region` and
    * `roleArn`, found through the hit index without building a key. It reads
-   * the config exactly as `parseClientConfig` does (a plain prototype, then
-   * `for...in`, each field once), and the index holds only keys of configs
+   * the config exactly as `parseClientConfig` does (`constructor === Object`,
+   * then `for...in`, each field once), and the index holds only keys of configs
    * that parsed as simple, so a hit returns what a miss would have built.
    * Undefined means "take the keyed path", which also validates; any other
    * field goes there, even one set to `undefined`, so a misspelt option
    * throws whether the cache is warm or cold.
    */
   getSimple(clientType: string, config: object): object | undefined {
-    const prototype = Object.getPrototypeOf(config);
-    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    // The parser's test, in its cheapest form (an inline-cached load; measured at about a
+    // fifth of the hit's cost against Object.getPrototypeOf): class instances go to it.
+    if ((config as { constructor?: unknown }).constructor !== Object) return undefined;
     let region: unknown;
     let roleArn: unknown;
     for (const field in config) {

@@ -46,18 +46,30 @@ function fail(field: string, message: string): never {
   throw new ClientCacheConfigError(field, message);
 }
 
-/**
- * True for an object literal or `Object.create(null)`. The hit path applies
- * the same test, so a warm and a cold cache accept and reject alike.
- */
+/** True for an object literal or `Object.create(null)`: an identity must be one. */
 export function hasPlainPrototype(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
 /**
+ * True for a config object: one whose `constructor` is `Object` (a literal,
+ * or one made with `Object.create` from another plain object, whose
+ * enumerable fields `for...in` visits too), or one without a prototype.
+ * The hit path applies the same `constructor` test, so a warm and a cold
+ * cache accept and reject alike; a class instance is refused on both.
+ */
+function isConfigObject(value: object): boolean {
+  return (
+    (value as { constructor?: unknown }).constructor === Object ||
+    Object.getPrototypeOf(value) === null
+  );
+}
+
+/**
  * Reads a config the one way the cache ever reads one: its enumerable
- * fields (`for...in`, as the hit path does), each read exactly once. A
+ * fields, own or inherited (`for...in`, as the hit path does), each read
+ * exactly once. A
  * non-enumerable or Proxy-hidden field is not part of the config on either
  * path, so it can neither be used by a miss nor skipped by a hit.
  */
@@ -164,7 +176,7 @@ function roleOnly(fields: Map<string, unknown>, field: string): void {
  * config that fails here.
  */
 export function parseClientConfig(config: unknown = {}): ClientSpec {
-  if (typeof config !== 'object' || config === null || !hasPlainPrototype(config)) {
+  if (typeof config !== 'object' || config === null || !isConfigObject(config)) {
     fail('config', `the getter config must be a plain object, got ${describeValue(config)}`);
   }
   const fields = readFields(config);

@@ -190,8 +190,22 @@ describe('reconfiguring', () => {
 });
 
 describe('a warm and a cold cache', () => {
+  it('both read an inherited region, as for...in sees it, into the same client', async () => {
+    // Prepare
+    const warm = createClientCache();
+    const plain = warm.get(S3Service, { region: 'eu-west-1' });
+
+    // Act
+    const hot = warm.get(S3Service, Object.create({ region: 'eu-west-1' }));
+    const cold = createClientCache().get(S3Service, Object.create({ region: 'eu-west-1' }));
+
+    // Assess
+    expect(hot).toBe(plain);
+    expect(await cold.config.region()).toBe('eu-west-1');
+    void warm.destroy();
+  });
+
   const invalid = {
-    'an inherited region': () => Object.create({ region: 'eu-west-1' }),
     'a misspelt option set to undefined': () => ({ region: 'eu-west-1', roleARN: undefined }),
     'a class instance': () =>
       new (class Config {

@@ -5,7 +5,7 @@
  * credentials (no expiration, a `Date`, epoch ms), providers, profiles and
  * the default chain, given directly or through `additionalConfig`; fields
  * hidden as non-enumerable, behind a Proxy, inherited, or read through an
- * accessor; in-place mutation of any object previously passed; clear,
+ * accessor (an inherited field is a field, as `for...in` sees it); in-place mutation of any object previously passed; clear,
  * destroy and a fresh cache with a tiny bound (eviction). The oracle: every
  * client returned resolves to exactly the identity and region the config
  * asked for at that moment, every client returned earlier still does, and
@@ -182,10 +182,12 @@ function buildConfig(recipe: Recipe): {
 
 /** The model: what `recipe` asks for, or 'invalid'. Hidden fields are not part of a config. */
 function expected(recipe: Recipe): { identity: Identity; region: string } | 'invalid' {
-  if (recipe.disguise === 'inherited' || recipe.disguise === 'misspelt') return 'invalid';
+  if (recipe.disguise === 'misspelt') return 'invalid';
   const hidden = recipe.disguise === 'nonEnumerable' || recipe.disguise === 'proxy';
+  // An inherited enumerable field is part of the config (`for...in` visits it); an own one shadows it.
+  const fallbackRegion = recipe.disguise === 'inherited' ? 'eu-west-1' : DEFAULT_REGION;
   const region =
-    recipe.disguise === 'hiddenRegion' ? DEFAULT_REGION : (recipe.region ?? DEFAULT_REGION);
+    recipe.disguise === 'hiddenRegion' ? DEFAULT_REGION : (recipe.region ?? fallbackRegion);
   const { source } = recipe;
   if (!hidden && (source.kind === 'static' || source.kind === 'provider')) {
     return { identity: IDENTITIES[source.index] as Identity, region };
