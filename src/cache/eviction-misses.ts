@@ -3,13 +3,13 @@ import { MAX_ENTRIES } from '../config/limits.js';
 import type { SizingAdvice } from '../events/sizing-advice.js';
 
 /** A miss for a key evicted this recently counts as an eviction miss. */
-export const EVICTION_MISS_WINDOW_MS = 60_000;
+const EVICTION_MISS_WINDOW_MS = 60_000;
 /** The misses the advice looks back over. */
-export const ADVICE_SAMPLE = 100;
+const ADVICE_SAMPLE = 100;
 /** The advice is given when at least this share of the sampled misses were eviction misses. */
 const ADVICE_SHARE = 0.1;
 /** After the first warning of a cold start, at most one per this interval. */
-export const ADVICE_INTERVAL_MS = 300_000;
+const ADVICE_INTERVAL_MS = 300_000;
 
 interface Evicted {
   readonly at: number;

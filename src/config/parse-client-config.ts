@@ -47,7 +47,7 @@ function fail(field: string, message: string): never {
 }
 
 /** True for an object literal or `Object.create(null)`: an identity must be one. */
-export function hasPlainPrototype(value: object): boolean {
+function hasPlainPrototype(value: object): boolean {
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }

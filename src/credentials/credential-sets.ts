@@ -33,7 +33,7 @@ interface HeldSet {
 }
 
 /** How many credential sets no cached client uses are kept, most recently released first. */
-export const IDLE_CREDENTIAL_SETS = 100;
+const IDLE_CREDENTIAL_SETS = 100;
 
 /**
  * One cache's credential sets: one per role identity (or profile), shared

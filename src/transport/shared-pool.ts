@@ -14,7 +14,7 @@ export interface PoolSettings {
 }
 
 /** Grace period of {@link SharedPools.close} for requests in flight. */
-export const DEFAULT_CLOSE_GRACE_MS = 2000;
+const DEFAULT_CLOSE_GRACE_MS = 2000;
 const DRAIN_POLL_MS = 10;
 const CLOSE_WAIT_POLLS = 50;
 
