@@ -108,9 +108,9 @@ export function getClient<ClientType extends object>(
 /**
  * Publishes the default cache's figures since the last publish. With the
  * cache's own Metrics it writes one EMF line (nothing when the cache did
- * nothing). With yours, the figures are added and wait for your flush
- * (Powertools `logMetrics`): a publish inside one invocation never empties
- * a store another invocation or your `logMetrics` is about to flush.
+ * nothing). With yours, the figures (always at least the size gauge) are
+ * added and wait for your flush (Powertools `logMetrics`): a publish never
+ * empties a store an invocation is still filling.
  */
 export function publishClientCacheMetrics(metrics?: MetricsLike): void {
   defaultClientCache().publishMetrics(metrics);
@@ -119,8 +119,12 @@ export function publishClientCacheMetrics(metrics?: MetricsLike): void {
 /**
  * A middy middleware that publishes the cache's figures once per
  * invocation, on success and on error. Register it after `logMetrics`, so
- * that it runs first on the way out and its figures join that line; it
- * never flushes your instance. With the cache's own instance under Lambda
+ * that it runs first on the way out and its figures join that line. It
+ * never flushes your instance (your `logMetrics` does, in your invocation)
+ * and always adds at least the size gauge, so your line is never empty
+ * because of the cache: `throwOnEmptyMetrics` cannot fire in an invocation
+ * that runs it, even when an overlapping invocation (Managed Instances)
+ * already published the counts. With the cache's own instance under Lambda
  * multi-concurrency it flushes at most once a second, with exact counts.
  *
  * @example
@@ -137,8 +141,11 @@ export function clientCacheMetrics(options: ClientCacheMetricsOptions = {}) {
 /**
  * For handlers without middy: wraps a handler and publishes when it
  * settles, whether it returned or threw. The wrapper is the end of your
- * handler, so it also flushes the instance it publishes to, yours included:
- * if something else flushes your Metrics (a `logMetrics` decorator), use
+ * handler, so it also flushes your Metrics at the end of every invocation,
+ * whether or not the cache had figures to add, as Powertools' `logMetrics`
+ * would (never empty: the size gauge is always added). The cache's own
+ * instance is flushed at most once a second under multi-concurrency. If
+ * something else flushes your Metrics (a `logMetrics` decorator), use
  * `clientCacheMetrics` or call `publishClientCacheMetrics(metrics)` instead.
  *
  * @example

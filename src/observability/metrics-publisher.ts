@@ -63,14 +63,16 @@ export class MetricsPublisher {
   /**
    * Adds the figures since the last publish to `metrics`, without flushing:
    * counts as deltas (1,000 hits are one value of 1000), the size gauge, and
-   * creation times. Returns false, adding nothing, when there is nothing new.
+   * creation times. Returns false when there is nothing new; then it adds
+   * nothing, or only the size gauge when `gaugeAlways` (see `#addToYours`).
    */
-  add(metrics: MetricsLike): boolean {
+  add(metrics: MetricsLike, gaugeAlways = false): boolean {
     const totals = this.#options.totals();
     const samples = this.#options.samples.take();
     const names = Object.keys(totals) as (keyof MetricTotals)[];
     const previous = this.#published;
     if (samples.length === 0 && names.every((name) => totals[name] === previous[name])) {
+      if (gaugeAlways) metrics.addMetric(ClientCacheMetric.Size, 'Count', this.#options.size());
       return false;
     }
     // Moved before adding: if `addMetric` throws half-way (a unit clash in a
@@ -86,39 +88,72 @@ export class MetricsPublisher {
 
   /**
    * Publishes now. With the cache's own instance the figures are flushed as
-   * one line. With yours they are only added: yours is flushed by whoever
-   * flushes your metrics (Powertools `logMetrics`), so a publish inside one
-   * invocation never empties the store that another invocation, or your own
-   * `logMetrics`, is about to flush; `flushYours` says you own the flush
-   * (the plain wrapper does, at the end of your handler). Returns true when
-   * it wrote a line.
+   * one line (none when the cache did nothing). With yours they are only
+   * added: your `logMetrics` (or the wrapper) flushes them with your own
+   * metrics, so a publish never empties a store an invocation is still
+   * filling. Returns true when it wrote a line.
    */
-  publish(metrics?: MetricsLike, flushYours = false): boolean {
+  publish(metrics?: MetricsLike): boolean {
     const target = metrics ?? this.#options.defaultMetrics();
-    if (!this.add(target)) return false;
-    if (!flushYours && !this.#options.ownsFlush(target)) return false;
-    target.publishStoredMetrics();
+    if (this.#options.ownsFlush(target)) return this.#flushOwn(target);
+    this.#addToYours(target);
+    return false;
+  }
+
+  /**
+   * What the middleware and the wrapper do when an invocation ends. The
+   * cache's own instance is flushed at most once per `minFlushIntervalMs`
+   * (the counts wait, exact, for the next line). Yours gets the figures,
+   * and when `flushYours` (the wrapper: the end of your handler) it is
+   * flushed whatever the cache had to add or failed to, as Powertools'
+   * `logMetrics` would: your invocation's metrics go out in your invocation.
+   * A metrics failure never replaces the handler's own result or error: it
+   * is logged.
+   */
+  publishAtInvocationEnd(metrics?: MetricsLike, flushYours = false): void {
+    let yours: MetricsLike | undefined;
+    try {
+      const target = metrics ?? this.#options.defaultMetrics();
+      const { minFlushIntervalMs, now, ownsFlush } = this.#options;
+      if (ownsFlush(target)) {
+        if (now() - this.#lastFlushAt >= minFlushIntervalMs) this.#flushOwn(target);
+        return;
+      }
+      yours = target;
+      this.#addToYours(target);
+    } catch (error) {
+      this.#warn(error);
+    }
+    if (!flushYours || yours === undefined) return;
+    try {
+      yours.publishStoredMetrics();
+    } catch (error) {
+      this.#warn(error);
+    }
+  }
+
+  #flushOwn(own: MetricsLike): boolean {
+    if (!this.add(own)) return false;
+    own.publishStoredMetrics();
     this.#lastFlushAt = this.#options.now();
     return true;
   }
 
   /**
-   * What the middleware and the wrapper do when an invocation ends: publish,
-   * at most once per `minFlushIntervalMs` when the cache flushes its own
-   * instance (the counts wait, exact, for the next line), and never let a
-   * metrics failure replace the handler's own result or error.
+   * Your instance always gets at least the size gauge, so the cache never
+   * leaves your invocation's line empty. Under Managed Instances Powertools
+   * keeps one store per invocation, and an overlapping invocation may
+   * already have published this one's counts: without the gauge its line
+   * could be empty, which `throwOnEmptyMetrics` turns into a failed
+   * invocation, depending only on timing.
    */
-  publishAtInvocationEnd(metrics?: MetricsLike, flushYours = false): void {
-    try {
-      const target = metrics ?? this.#options.defaultMetrics();
-      const { minFlushIntervalMs, now, ownsFlush } = this.#options;
-      if (ownsFlush(target) && now() - this.#lastFlushAt < minFlushIntervalMs) return;
-      this.publish(target, flushYours);
-    } catch (error) {
-      this.#options.logger.warn('aws-client-cache: could not publish the cache metrics', {
-        error:
-          error instanceof Error ? { name: error.name, message: error.message } : String(error),
-      });
-    }
+  #addToYours(yours: MetricsLike): void {
+    this.add(yours, true);
+  }
+
+  #warn(error: unknown): void {
+    this.#options.logger.warn('aws-client-cache: could not publish the cache metrics', {
+      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+    });
   }
 }

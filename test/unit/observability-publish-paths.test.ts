@@ -6,11 +6,8 @@
  * Powertools' empty-store warning; and POWERTOOLS_METRICS_DISABLED silences
  * the cache's own instance.
  */
-import { readFileSync } from 'node:fs';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import type middyType from '@middy/core';
-import { transformSync } from 'esbuild';
 import {
   ClientCacheMetric,
   ClientCacheMetricUnit,
@@ -25,22 +22,9 @@ import { type CapturedOutput, captureDuring } from '../support/capture-output.js
 import { type EmfDocument, metricValues, parseEmf } from '../support/emf.js';
 import { setEnv } from '../support/env.js';
 import { useMetricsTestEnv } from '../support/metrics-env.js';
+import { loadMiddy } from '../support/middy.js';
 
 const EMPTY_STORE_WARNING = 'No application metrics to publish';
-
-/**
- * @middy/core is ESM-only and jest runs this suite as CommonJS without
- * transforming node_modules, so compile its one file (which imports only
- * node builtins) to CommonJS here and run it unchanged.
- */
-function loadMiddy(): typeof middyType {
-  const file = require.resolve('@middy/core');
-  const { code } = transformSync(readFileSync(file, 'utf8'), { format: 'cjs', platform: 'node' });
-  const module = { exports: {} as { default?: typeof middyType } };
-  new Function('require', 'module', 'exports', code)(require, module, module.exports);
-  if (module.exports.default === undefined) throw new Error('@middy/core has no default export');
-  return module.exports.default;
-}
 
 const middy = loadMiddy();
 
