@@ -20,7 +20,7 @@ export function metricsMiddlewareFor(
   publisher: () => InvocationEndPublisher,
   options: ClientCacheMetricsOptions = {},
 ): { after: () => Promise<void>; onError: () => Promise<void> } {
-  // Never flushes your instance: your `logMetrics` does, in the same line.
+  // Never flushes your instance: your `logMetrics` does, in the same line, in this invocation.
   const publish = async (): Promise<void> =>
     publisher().publishAtInvocationEnd(options.metrics, false);
   return { after: publish, onError: publish };
@@ -36,7 +36,7 @@ export function metricsWrapperFor<Event, Context, Result>(
     try {
       return await handler(event, context);
     } finally {
-      // The wrapper is the end of your handler, so it owns the flush of whatever it publishes to.
+      // The wrapper is the end of your handler, so it flushes your instance in every invocation.
       publisher().publishAtInvocationEnd(options.metrics, true);
     }
   };

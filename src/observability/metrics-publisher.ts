@@ -66,7 +66,7 @@ export class MetricsPublisher {
    * creation times. Returns false when there is nothing new; then it adds
    * nothing, or only the size gauge when `gaugeAlways` (see `#addToYours`).
    */
-  add(metrics: MetricsLike, gaugeAlways = false): boolean {
+  #add(metrics: MetricsLike, gaugeAlways = false): boolean {
     const totals = this.#options.totals();
     const samples = this.#options.samples.take();
     const names = Object.keys(totals) as (keyof MetricTotals)[];
@@ -133,7 +133,7 @@ export class MetricsPublisher {
   }
 
   #flushOwn(own: MetricsLike): boolean {
-    if (!this.add(own)) return false;
+    if (!this.#add(own)) return false;
     own.publishStoredMetrics();
     this.#lastFlushAt = this.#options.now();
     return true;
@@ -148,7 +148,7 @@ export class MetricsPublisher {
    * invocation, depending only on timing.
    */
   #addToYours(yours: MetricsLike): void {
-    this.add(yours, true);
+    this.#add(yours, true);
   }
 
   #warn(error: unknown): void {
