@@ -106,8 +106,12 @@ export function readmeBundling(readme) {
   return { esm, cjs, entry: entries[0][0] };
 }
 
-/** The same arguments without the `require` banner, to show what it is there for. */
-export const withoutBanner = (args) => args.filter((arg) => !arg.startsWith('--banner:js='));
+/**
+ * The same arguments without the `require` banner and on esbuild's default main fields (`main`
+ * first: the SDK's CommonJS builds), to show what the banner is there for.
+ */
+export const withoutBanner = (args) =>
+  args.filter((arg) => !arg.startsWith('--banner:js=') && !arg.startsWith('--main-fields='));
 
 /** Where a command writes its bundle. */
 export const outfileOf = (args) => flagValue(args, '--outfile');
