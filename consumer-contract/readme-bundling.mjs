@@ -94,7 +94,7 @@ export function readmeBundling(readme) {
     'format: OutputFormat.ESM',
     "target: 'node22'",
     "mainFields: ['module', 'main']",
-    `banner: ${JSON.stringify(banner)}`,
+    ...(banner === undefined ? [] : [`banner: ${JSON.stringify(banner)}`]),
     'bundleAwsSDK: true',
   ]) {
     if (!cdk.includes(option)) problems.push(`the CDK example lacks \`${option}\``);
