@@ -1,10 +1,11 @@
 // The consumer contract: the package as a user installs it. Packs the package, installs the tarball
 // into a fresh project outside the repository with only @aws-sdk/client-s3 and Powertools Logger and
-// Metrics, then runs an ESM handler, a CommonJS handler, an esbuild bundle of a handler, and a strict
-// `tsc --noEmit` (skipLibCheck off) against it. Exits non-zero naming the step that failed.
+// Metrics, then runs an ESM handler, a CommonJS handler, an ESM and a CommonJS esbuild bundle of a
+// handler built with the README's "Bundling" commands (each run alone), and a strict `tsc --noEmit`
+// (skipLibCheck off) against it. Exits non-zero naming the step that failed.
 //   node consumer-contract/run.mjs [--reuse-build] [--keep]
 // --reuse-build packs the dist/ already built (CI, right after `npm test`) instead of letting
-// `prepack` build again; --keep leaves the temp project for a look.
+// `prepare` build again; --keep leaves the temp project for a look.
 import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
@@ -16,8 +17,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { outfileOf, readmeBundling, withoutBanner } from './readme-bundling.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const repo = resolve(here, '..');
@@ -103,7 +105,7 @@ function expectHandlerResult(output, label) {
 
 try {
   let tarball;
-  step(`npm pack${reuseBuild ? ' (reusing dist/)' : ' (prepack builds)'}`, () => {
+  step(`npm pack${reuseBuild ? ' (reusing dist/)' : ' (prepare builds)'}`, () => {
     if (reuseBuild && !existsSync(join(repo, 'dist/esm/index.js')))
       throw new Error('no dist/: build first');
     const args = [
@@ -157,27 +159,48 @@ try {
   step('CommonJS handler', () =>
     expectHandlerResult(run('node', ['invoke.mjs', 'handler.cjs']), 'CommonJS'),
   );
-  step('esbuild bundle, run without node_modules', () => {
-    const esbuild = join(project, 'node_modules/.bin/esbuild');
-    run(esbuild, [
-      'handler.mjs',
-      '--bundle',
-      '--platform=node',
-      '--target=node22',
-      '--format=cjs',
-      '--outfile=bundle/handler.cjs',
-      '--log-level=error',
-    ]);
-    // Run where no node_modules can be found, as Lambda runs a bundled function.
+  // The README's bundling commands, run exactly as written (readme-bundling.mjs reads them).
+  const esbuild = join(project, 'node_modules/.bin/esbuild');
+  /** Builds with `args` in the project, then runs the bundle where no node_modules can be found. */
+  const runBundleAlone = (args) => {
+    run(esbuild, [...args, '--log-level=error']);
+    const outfile = outfileOf(args);
     const alone = mkdtempSync(join(tmpdir(), 'aws-client-cache-bundle-'));
     try {
-      copyFileSync(join(project, 'bundle/handler.cjs'), join(alone, 'handler.cjs'));
+      copyFileSync(join(project, outfile), join(alone, basename(outfile)));
       copyFileSync(join(project, 'invoke.mjs'), join(alone, 'invoke.mjs'));
-      expectHandlerResult(run('node', ['invoke.mjs', 'handler.cjs'], alone), 'bundle');
+      return run('node', ['invoke.mjs', basename(outfile)], alone);
     } finally {
       rmSync(alone, { recursive: true, force: true });
     }
+  };
+  let bundling;
+  step('README "Bundling": the documented flags and the CDK example agree', () => {
+    bundling = readmeBundling(readFileSync(join(repo, 'README.md'), 'utf8'));
+    if (!existsSync(join(project, bundling.entry)))
+      throw new Error(`the README bundles ${bundling.entry}, which the fixture does not have`);
   });
+  if (bundling !== undefined) {
+    step("ESM bundle with the README's flags, run without node_modules", () =>
+      expectHandlerResult(runBundleAlone(bundling.esm), 'ESM bundle'),
+    );
+    step("CommonJS bundle with the README's flags, run without node_modules", () =>
+      expectHandlerResult(runBundleAlone(bundling.cjs), 'CommonJS bundle'),
+    );
+    step(
+      'ESM bundle of CommonJS builds without the banner fails at load, as the README says',
+      () => {
+        let output;
+        try {
+          output = runBundleAlone(withoutBanner(bundling.esm));
+        } catch (error) {
+          if (/Dynamic require of "[^"]+" is not supported/.test(error.stderr ?? '')) return;
+          throw error;
+        }
+        throw new Error(`it ran (the README's banner may no longer be needed):\n${output}`);
+      },
+    );
+  }
   step('tsc --noEmit (strict, exactOptionalPropertyTypes, skipLibCheck false, NodeNext)', () => {
     run('node', [join(project, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json']);
   });

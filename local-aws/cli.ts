@@ -1,5 +1,5 @@
 /**
- * Runs the local AWS endpoint as its own process, for the demo and for benchmarks:
+ * Runs the local AWS endpoint as its own process (local-aws/README.md says what it emulates):
  *
  *   npx tsx local-aws/cli.ts [--cost-explorer-pages N]
  *     [--latency-ms N] [--handshake-latency-ms N]

@@ -5,8 +5,9 @@
 // stay external, and the shared chunk keeps one cache per process whichever
 // entry points a handler imports. Type declarations come from tsc.
 import { build } from 'esbuild';
+import { dropRedundantChunkImports } from './drop-redundant-chunk-imports.mjs';
 
-await build({
+const { metafile } = await build({
   entryPoints: {
     index: 'src/index.ts',
     all: 'src/all.ts',
@@ -28,4 +29,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.build.json',
   logLevel: 'warning',
+  metafile: true,
 });
+// Else a user's esbuild warns about them (ignored-bare-import): see the helper.
+dropRedundantChunkImports(metafile);

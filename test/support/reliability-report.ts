@@ -1,18 +1,17 @@
 /**
- * Prints the figures a reliability test measured as one JSON line on stdout
- * (`reliability-figures {...}`), so a run shows counts and not only
- * pass/fail, and appends the same line to `$RELIABILITY_REPORT` when that is
- * set: docs/reliability.md quotes a run made that way.
+ * Appends the figures a reliability test measured, as one JSON line
+ * (`reliability-figures {...}`), to `$RELIABILITY_REPORT` when that is set:
+ * docs/reliability.md quotes a run made that way. Otherwise it writes
+ * nothing, so `npm test` prints only what passed and what failed.
  */
 import { appendFileSync } from 'node:fs';
 
 export type Figures = Readonly<Record<string, unknown>>;
 
 export function reportFigures(caseName: string, figures: Figures): void {
-  const line = `reliability-figures ${JSON.stringify({ case: caseName, ...figures })}\n`;
-  process.stdout.write(line);
   const file = process.env.RELIABILITY_REPORT;
-  if (file !== undefined && file !== '') appendFileSync(file, line);
+  if (file === undefined || file === '') return;
+  appendFileSync(file, `reliability-figures ${JSON.stringify({ case: caseName, ...figures })}\n`);
 }
 
 /** Milliseconds since `started` (a `performance.now()` reading), rounded to 1 ms. */

@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import {
   ClientCacheConfigError,
   ClientCacheCredentialsError,
+  configureClientCache,
   getClientCacheSize,
   getLambdaClient,
   getS3Client,
@@ -20,6 +21,7 @@ import {
   defaultClientCache,
   resetDefaultClientCache,
 } from '../../src/client-cache/default-cache.js';
+import type { LoggerLike } from '../../src/observability/powertools-types.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 import { reportFigures } from '../support/reliability-report.js';
 
@@ -159,9 +161,15 @@ isolateEnv();
 describe('arbitrary getter configs', () => {
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
+  // The cache logs here, not to stdout: the fuzzed provider builds a client per distinct config,
+  // which after 10 is the inline-provider warning, the one warning a run may cause.
+  const warnings: string[] = [];
+  const logger: LoggerLike = { debug: () => undefined, warn: (message) => warnings.push(message) };
+
   beforeAll(() => {
     resetDefaultClientCache();
     setEnv({ AWS_REGION: 'us-east-1' });
+    configureClientCache({ logger });
   });
   afterAll(() => resetDefaultClientCache());
 
@@ -193,5 +201,6 @@ describe('arbitrary getter configs', () => {
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(defaultClientCache().size).toBeLessThanOrEqual(defaultClientCache().settings.maxEntries);
+    expect(warnings.filter((line) => !line.includes('credential provider functions'))).toEqual([]);
   });
 });
