@@ -35,7 +35,11 @@ const MINUTE_MS = 60_000;
  */
 function advisoryLeadFor(lifetime: number): number {
   const sdkLead =
-    lifetime <= 20 * MINUTE_MS ? 5 * MINUTE_MS : lifetime < 90 * MINUTE_MS ? 15 * MINUTE_MS : 60 * MINUTE_MS;
+    lifetime <= 20 * MINUTE_MS
+      ? 5 * MINUTE_MS
+      : lifetime < 90 * MINUTE_MS
+        ? 15 * MINUTE_MS
+        : 60 * MINUTE_MS;
   return Math.min(sdkLead, (lifetime * 3) / 4);
 }
 

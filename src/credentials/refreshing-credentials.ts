@@ -125,18 +125,30 @@ export class RefreshingCredentials {
   }
 
   #schedule(fetched: CredentialIdentity): CurrentCredentials {
-    const { source, now, mandatoryWindowMs = MANDATORY_WINDOW_MS, random = Math.random } =
-      this.#options;
+    const {
+      source,
+      now,
+      mandatoryWindowMs = MANDATORY_WINDOW_MS,
+      random = Math.random,
+    } = this.#options;
     const obtainedAt = now();
     const expiresAt = toMillis(fetched.expiration);
     if (expiresAt === undefined) {
-      return { identity: fetched, advisoryAt: Infinity, mandatoryAt: Infinity, unusableAt: Infinity };
+      return {
+        identity: fetched,
+        advisoryAt: Infinity,
+        mandatoryAt: Infinity,
+        unusableAt: Infinity,
+      };
     }
     if (!(expiresAt > obtainedAt)) {
       throw new ClientCacheCredentialsError(
         `Credentials for ${source} came back already expired (expiration ${new Date(expiresAt).toISOString()}); check the clock and the session duration`,
       );
     }
-    return { ...refreshWindows(obtainedAt, expiresAt, mandatoryWindowMs, random()), identity: fetched };
+    return {
+      ...refreshWindows(obtainedAt, expiresAt, mandatoryWindowMs, random()),
+      identity: fetched,
+    };
   }
 }

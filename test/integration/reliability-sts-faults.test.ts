@@ -88,7 +88,10 @@ function answerNextAsExpired(client: LambdaClient): { answered: number } {
         output: undefined as never,
         response: {
           statusCode: 403,
-          headers: { 'content-type': 'application/json', 'x-amzn-errortype': 'ExpiredTokenException' },
+          headers: {
+            'content-type': 'application/json',
+            'x-amzn-errortype': 'ExpiredTokenException',
+          },
           body: new TextEncoder().encode(
             JSON.stringify({ message: 'The security token included in the request is expired' }),
           ),
@@ -245,7 +248,8 @@ describe('STS faults through a role getter', () => {
       expect(getClientCacheStats().credentialRefreshFailures).toBe(1);
       expect(
         warnings.filter(
-          (line) => line.includes('"mode":"mandatory"') && line.includes('"keptCurrentCredentials":true'),
+          (line) =>
+            line.includes('"mode":"mandatory"') && line.includes('"keptCurrentCredentials":true'),
         ),
       ).toHaveLength(1);
       expect(state.invocations.map((call) => (call.payload as { id: string }).id)).toEqual([

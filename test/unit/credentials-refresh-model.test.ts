@@ -38,8 +38,12 @@ const spec = {
   usableUntil: (held: Held) => held.expiresAt - Math.min(10 * SECOND, held.lifetime / 2),
   mandatoryAt: (held: Held) => held.expiresAt - Math.min(MINUTE, held.lifetime / 2),
   earliestAdvisoryAt: (held: Held) => {
-    const lead = held.lifetime <= 20 * MINUTE ? 5 * MINUTE : held.lifetime < 90 * MINUTE ? 15 * MINUTE : HOUR;
-    return held.expiresAt - Math.max(Math.min(MINUTE, held.lifetime / 2), Math.min(lead, (held.lifetime * 3) / 4));
+    const lead =
+      held.lifetime <= 20 * MINUTE ? 5 * MINUTE : held.lifetime < 90 * MINUTE ? 15 * MINUTE : HOUR;
+    return (
+      held.expiresAt -
+      Math.max(Math.min(MINUTE, held.lifetime / 2), Math.min(lead, (held.lifetime * 3) / 4))
+    );
   },
   backoffFloor: (usableFor: number) => Math.min(5 * MINUTE, Math.max(SECOND, usableFor / 4)),
 };
@@ -87,19 +91,28 @@ class World {
   }
 
   #usable(held: Held | undefined): held is Held {
-    return held !== undefined && !this.#rejected.has(held.accessKeyId) && this.clock < spec.usableUntil(held);
+    return (
+      held !== undefined &&
+      !this.#rejected.has(held.accessKeyId) &&
+      this.clock < spec.usableUntil(held)
+    );
   }
 
   #fetch(): Promise<CredentialIdentity> {
-    if (this.#pending !== undefined) this.violations.push('a second AssumeRole started while one was in flight');
+    if (this.#pending !== undefined)
+      this.violations.push('a second AssumeRole started while one was in flight');
     const held = this.#held;
     if (this.#usable(held)) {
       if (this.clock < spec.earliestAdvisoryAt(held)) {
-        this.violations.push(`AssumeRole before the advisory window (${spec.earliestAdvisoryAt(held) - this.clock} ms early)`);
+        this.violations.push(
+          `AssumeRole before the advisory window (${spec.earliestAdvisoryAt(held) - this.clock} ms early)`,
+        );
       }
       const failure = this.#failure;
       if (failure !== undefined && this.clock < failure.at + spec.backoffFloor(failure.usableFor)) {
-        this.violations.push(`AssumeRole ${this.clock - failure.at} ms after a failure, within the back-off`);
+        this.violations.push(
+          `AssumeRole ${this.clock - failure.at} ms after a failure, within the back-off`,
+        );
       }
     }
     return new Promise((resolve, reject) => {
@@ -130,14 +143,17 @@ class World {
     else if (this.clock >= spec.usableUntil(issued)) {
       this.violations.push(`handed credentials ${issued.expiresAt - this.clock} ms from expiry`);
     }
-    if (this.#rejected.has(identity.accessKeyId)) this.violations.push('handed credentials a service rejected');
+    if (this.#rejected.has(identity.accessKeyId))
+      this.violations.push('handed credentials a service rejected');
   }
 
   #failed(call: { settled: boolean }, error: unknown): void {
     call.settled = true;
     this.#unsettled--;
     if (this.#usable(this.#held)) {
-      this.violations.push(`a caller failed (${(error as Error).name}) while usable credentials were held`);
+      this.violations.push(
+        `a caller failed (${(error as Error).name}) while usable credentials were held`,
+      );
     }
   }
 
@@ -199,7 +215,8 @@ class World {
 
   #noteFailure(): void {
     const held = this.#held;
-    if (this.#usable(held)) this.#failure = { at: this.clock, usableFor: spec.usableUntil(held) - this.clock };
+    if (this.#usable(held))
+      this.#failure = { at: this.clock, usableFor: spec.usableUntil(held) - this.clock };
   }
 }
 
@@ -288,9 +305,20 @@ class ServiceRejects implements Command {
 
 const callers = fc.integer({ min: 1, max: 4 }).map((count) => new Call(count));
 const nearExpiry = fc
-  .constantFrom(14 * MINUTE, 4 * MINUTE, 50 * SECOND, 30 * SECOND, 11 * SECOND, 9 * SECOND, SECOND, -SECOND)
+  .constantFrom(
+    14 * MINUTE,
+    4 * MINUTE,
+    50 * SECOND,
+    30 * SECOND,
+    11 * SECOND,
+    9 * SECOND,
+    SECOND,
+    -SECOND,
+  )
   .map((beforeExpiry) => new AdvanceNearExpiry(beforeExpiry));
-const stsFails = fc.constantFrom('Throttling', 'ServiceUnavailable').map((name) => new StsFails(name));
+const stsFails = fc
+  .constantFrom('Throttling', 'ServiceUnavailable')
+  .map((name) => new StsFails(name));
 // Callers, the windows' edges and STS failures are listed twice: the states worth reaching lie there.
 const commands = [
   callers,
