@@ -25,6 +25,7 @@ import {
 } from '../../src/all.js';
 import { defaultClientCache } from '../../src/client-cache/default-cache.js';
 import { useCacheAgainst } from '../support/cache-env.js';
+import { cpuSlowdown, scaledTimeout } from '../support/cpu-contention.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';
 
@@ -72,6 +73,18 @@ function send(i: number, abortSignal: AbortSignal): Promise<unknown> {
         { abortSignal },
       );
   }
+}
+
+/**
+ * The pool's 3-second timeouts, scaled to the measured CPU contention. The
+ * endpoint runs in this process: starved of CPU, it answers 1,000 requests
+ * so slowly that the defaults fire (TimeoutError, and AssumeRole failing as
+ * ClientCacheCredentialsError), and the SDK's retry after a socket timeout
+ * sends a PutEvents the endpoint had already stored. These tests are about
+ * the cache under load, not about the timeouts.
+ */
+function timeoutsForThisMachine() {
+  return { connectionTimeoutMs: scaledTimeout(3000), socketTimeoutMs: scaledTimeout(3000) };
 }
 
 /** How many sends failed, by error name: what a failed run reports instead of 1,000 objects. */
@@ -123,6 +136,7 @@ describe('the cache under load', () => {
         connectionsOpened: after.connectionsOpened - before.connectionsOpened,
         saturationWarnings: captured.warnings.filter((line) => line.includes('saturated')).length,
         failuresByName: countByName(results),
+        cpuSlowdown: Number(cpuSlowdown().toFixed(1)),
       },
     };
   }
@@ -131,7 +145,12 @@ describe('the cache under load', () => {
     // Prepare
     const captured: Captured = { warnings: [] };
     // 50 roles x 3 services are 150 configs: room for all of them.
-    configureClientCache({ maxEntries: 200, maxSockets: 50, logger: capturingLogger(captured) });
+    configureClientCache({
+      maxEntries: 200,
+      maxSockets: 50,
+      logger: capturingLogger(captured),
+      ...timeoutsForThisMachine(),
+    });
 
     // Act
     const run = await runLoad(captured);
@@ -155,7 +174,11 @@ describe('the cache under load', () => {
   it('completes every request and sends each PutEvents and Invoke once through an eviction storm (cache of 2)', async () => {
     // Prepare
     const captured: Captured = { warnings: [] };
-    configureClientCache({ maxEntries: 2, logger: capturingLogger(captured) });
+    configureClientCache({
+      maxEntries: 2,
+      logger: capturingLogger(captured),
+      ...timeoutsForThisMachine(),
+    });
 
     // Act
     const run = await runLoad(captured);
