@@ -137,6 +137,8 @@ export function useReliabilityGuards(): ReliabilityGuards {
   const unhandled: unknown[] = [];
   let controller = new AbortController();
   const tracked: Promise<unknown>[] = [];
+  // Longer than the waits inside (work, destroy, leak check), so a cleanup is never cut short.
+  const hookTimeout = scaledTimeout(30_000);
   const record = (reason: unknown): void => {
     unhandled.push(reason);
   };
@@ -154,7 +156,7 @@ export function useReliabilityGuards(): ReliabilityGuards {
     baseline = activeResourceCounts();
     listeners = listenerTotal();
     recordTimers();
-  });
+  }, hookTimeout);
   afterEach(async () => {
     controller.abort();
     await settledWithin(Promise.allSettled(tracked.splice(0)), scaledTimeout(10_000));
@@ -163,7 +165,7 @@ export function useReliabilityGuards(): ReliabilityGuards {
       const reasons = unhandled.splice(0).map((reason) => inspect(reason, { depth: 1 }));
       throw new Error(`unhandled rejections: ${reasons.join('\n')}`);
     }
-  });
+  }, hookTimeout);
   return {
     unhandled,
     get signal() {
