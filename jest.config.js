@@ -15,5 +15,6 @@ export default {
     // marked ships ESM only, besides its UMD build; jest here loads CommonJS.
     '^marked$': '<rootDir>/node_modules/marked/lib/marked.umd.js',
   },
-  testTimeout: 20000,
+  // The default timeout is set per file, scaled to the measured CPU contention.
+  setupFilesAfterEnv: ['<rootDir>/test/support/jest-timeouts.ts'],
 };

@@ -92,7 +92,6 @@ export class ClientCache {
     );
     this.#credentialSets = new CredentialSets({
       now,
-      mandatoryLeadMs: settings.expiryBufferSeconds * 1000,
       requestHandler: this.#pools.handlerFor(settings),
       hooks: observer,
       functionRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,

@@ -1,5 +1,4 @@
 import { LRUCache } from 'lru-cache';
-import type { CredentialProvider } from '../config/client-cache-config.js';
 import type { RefreshHooks } from '../events/refresh-events.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
 import { type CredentialCounters, newCredentialCounters } from './credential-counters.js';
@@ -9,11 +8,16 @@ import {
   profileFetch,
   type RoleSource,
 } from './credential-source.js';
-import { RefreshingCredentials } from './refreshing-credentials.js';
+import {
+  RefreshingCredentials,
+  type RefreshingCredentialsOptions,
+  type SharedProvider,
+} from './refreshing-credentials.js';
 
 export interface CredentialSetsOptions {
   readonly now: () => number;
-  readonly mandatoryLeadMs: number;
+  /** Default: the SDKs' 1 minute; tests shorten or lengthen it. */
+  readonly mandatoryWindowMs?: number;
   /** The pool STS calls go through. */
   readonly requestHandler: PooledHttpHandler;
   readonly hooks?: RefreshHooks;
@@ -22,7 +26,9 @@ export interface CredentialSetsOptions {
 }
 
 export interface SharedCredentials {
-  readonly provider: CredentialProvider;
+  readonly provider: SharedProvider;
+  /** A service rejected the credentials with this key id as expired: never hand them out again. */
+  readonly invalidate: (accessKeyId: string) => void;
   /** Drops this user's hold; the set is forgotten when no cached client uses it. */
   readonly release: () => void;
 }
@@ -39,7 +45,7 @@ const IDLE_CREDENTIAL_SETS = 100;
  * One cache's credential sets: one per role identity (or profile), shared
  * by every client of every service and region that uses it, and
  * reference-counted by the cache entries that hold it, so it never outgrows
- * the cache. Every set is built with this instance's clock, lead time and
+ * the cache. Every set is built with this instance's clock, window and
  * hooks: a cache built with other options has other sets.
  */
 export class CredentialSets {
@@ -87,7 +93,7 @@ export class CredentialSets {
   #acquire(
     id: string,
     source: string,
-    fetch: () => RefreshingCredentials['provide'],
+    fetch: () => RefreshingCredentialsOptions['fetch'],
   ): SharedCredentials {
     let held = this.#held.get(id);
     if (held === undefined) {
@@ -100,6 +106,7 @@ export class CredentialSets {
     let released = false;
     return {
       provider: set.credentials.provide,
+      invalidate: (accessKeyId) => set.credentials.invalidate(accessKeyId),
       release: () => {
         if (released) return;
         released = true;
@@ -112,13 +119,13 @@ export class CredentialSets {
     };
   }
 
-  #create(source: string, fetch: RefreshingCredentials['provide']): RefreshingCredentials {
-    const { now, mandatoryLeadMs, hooks } = this.#options;
+  #create(source: string, fetch: RefreshingCredentialsOptions['fetch']): RefreshingCredentials {
+    const { now, mandatoryWindowMs, hooks } = this.#options;
     return new RefreshingCredentials({
       source,
       fetch,
       now,
-      mandatoryLeadMs,
+      mandatoryWindowMs,
       hooks,
       counters: this.counters,
     });

@@ -2,18 +2,15 @@ import type { CredentialIdentity } from '../config/client-cache-config.js';
 import { ClientCacheCredentialsError, UpstreamError } from '../errors.js';
 import { type RefreshHooks, RefreshMode } from '../events/refresh-events.js';
 import type { CredentialCounters } from './credential-counters.js';
-import { type RefreshWindows, refreshWindows } from './refresh-windows.js';
-
-/** The SDK re-asks a provider once an identity is this close to `expiration`. */
-const SDK_IDENTITY_REFRESH_LEAD_MS = 300_000;
-/** After a failed background refresh, wait this long before the next try. */
-const ADVISORY_RETRY_DELAY_MS = 30_000;
+import { retryDelayAfterFailure } from './refresh-backoff.js';
+import { MANDATORY_WINDOW_MS, type RefreshWindows, refreshWindows } from './refresh-windows.js';
 
 export interface RefreshingCredentialsOptions {
   readonly source: string;
   readonly fetch: () => Promise<CredentialIdentity>;
   readonly now: () => number;
-  readonly mandatoryLeadMs: number;
+  /** Default: the SDKs' 1 minute (`MANDATORY_WINDOW_MS`). */
+  readonly mandatoryWindowMs?: number;
   readonly hooks?: RefreshHooks;
   /** The owning cache's counts of fetches and failures. */
   readonly counters: CredentialCounters;
@@ -21,44 +18,78 @@ export interface RefreshingCredentialsOptions {
 }
 
 interface CurrentCredentials extends RefreshWindows {
-  /** What the SDK gets: the credentials, with an `expiration` that makes it re-ask at `advisoryAt`. */
   readonly identity: CredentialIdentity;
 }
+
+/**
+ * A provider the SDK calls on every request. `memoized` tells the SDK not to
+ * wrap it in its own memo, which would re-ask only within 5 minutes of
+ * `expiration` by its own clock: this one decides, so an invalidation or a
+ * window takes effect on the next request of every client that shares it.
+ */
+export type SharedProvider = (() => Promise<CredentialIdentity>) & { readonly memoized: true };
 
 function toMillis(expiration: Date | number | undefined): number | undefined {
   return expiration instanceof Date ? expiration.getTime() : expiration;
 }
 
 /**
- * One shared, self-refreshing credential set (a role or a profile). Any
- * number of concurrent callers cause one fetch.
+ * One shared, self-refreshing credential set (a role or a profile).
+ *
+ * Invariants: a caller never fails because a refresh failed while the
+ * current credentials are usable (static stability); one fetch at most is in
+ * flight, shared by every caller that waits; after a failure the next try
+ * waits a jittered, bounded back-off (`retryDelayAfterFailure`); credentials
+ * at or past `unusableAt` are never handed out; credentials a service
+ * rejected (`invalidate`) are never handed out again.
  */
 export class RefreshingCredentials {
   readonly #options: RefreshingCredentialsOptions;
   #current: CurrentCredentials | undefined;
   #pending: Promise<CredentialIdentity> | undefined;
-  #nextAdvisoryTryAt = 0;
+  /** No new try before this, after a failure, while the current credentials are usable. */
+  #nextTryAt = 0;
+  #everFetched = false;
 
   constructor(options: RefreshingCredentialsOptions) {
     this.#options = options;
   }
 
   /** The provider handed to SDK clients. */
-  readonly provide = async (): Promise<CredentialIdentity> => {
-    const now = this.#options.now();
-    const current = this.#current;
-    if (current === undefined) return this.#refresh(RefreshMode.Initial);
-    if (now >= current.mandatoryAt) return this.#refresh(RefreshMode.Mandatory);
-    if (
-      now >= current.advisoryAt &&
-      now >= this.#nextAdvisoryTryAt &&
-      this.#pending === undefined
-    ) {
-      // Counted and logged in #fetch; callers keep the current credentials.
-      this.#refresh(RefreshMode.Advisory).catch(() => undefined);
-    }
-    return current.identity;
-  };
+  readonly provide: SharedProvider = Object.assign(
+    async (): Promise<CredentialIdentity> => {
+      const now = this.#options.now();
+      const current = this.#current;
+      if (current === undefined || now >= current.unusableAt) {
+        return this.#refresh(this.#everFetched ? RefreshMode.Mandatory : RefreshMode.Initial);
+      }
+      if (now < current.advisoryAt || now < this.#nextTryAt) return current.identity;
+      if (now < current.mandatoryAt) {
+        // Counted and logged in #fetch; callers keep the current credentials.
+        this.#refresh(RefreshMode.Advisory).catch(() => undefined);
+        return current.identity;
+      }
+      return this.#refresh(RefreshMode.Mandatory).catch((error: unknown) => {
+        // Static stability: the refresh failed, but what we hold still works.
+        if (this.#current === current && this.#options.now() < current.unusableAt) {
+          return current.identity;
+        }
+        throw error;
+      });
+    },
+    { memoized: true as const },
+  );
+
+  /**
+   * Drops the current credentials if they are the ones with `accessKeyId`
+   * (a service rejected them as expired): the next caller waits for new
+   * ones. A rejection that arrives after a refresh leaves the new ones alone.
+   */
+  invalidate(accessKeyId: string): void {
+    if (this.#current?.identity.accessKeyId !== accessKeyId) return;
+    this.#current = undefined;
+    this.#nextTryAt = 0;
+  }
 
   #refresh(mode: RefreshMode): Promise<CredentialIdentity> {
     this.#pending ??= this.#fetch(mode).finally(() => {
@@ -68,17 +99,24 @@ export class RefreshingCredentials {
   }
 
   async #fetch(mode: RefreshMode): Promise<CredentialIdentity> {
-    const { source, fetch, now, hooks, counters } = this.#options;
+    const { source, fetch, now, hooks, counters, random = Math.random } = this.#options;
     try {
       const fetched = await (hooks?.wrapRefresh ? hooks.wrapRefresh(source, mode, fetch) : fetch());
       this.#current = this.#schedule(fetched);
+      this.#everFetched = true;
+      this.#nextTryAt = 0;
       counters.credentialRefreshes++;
       hooks?.onRefresh?.({ source, mode });
       return this.#current.identity;
     } catch (error) {
       counters.credentialRefreshFailures++;
-      if (mode === RefreshMode.Advisory) this.#nextAdvisoryTryAt = now() + ADVISORY_RETRY_DELAY_MS;
-      hooks?.onRefresh?.({ source, mode, error });
+      const failedAt = now();
+      const kept = this.#current !== undefined && failedAt < this.#current.unusableAt;
+      if (kept && this.#current !== undefined) {
+        const usableFor = this.#current.unusableAt - failedAt;
+        this.#nextTryAt = failedAt + retryDelayAfterFailure(usableFor, random);
+      }
+      hooks?.onRefresh?.({ source, mode, error, keptCurrentCredentials: kept });
       if (error instanceof ClientCacheCredentialsError) throw error;
       throw new ClientCacheCredentialsError(`Could not get credentials for ${source}`, {
         cause: new UpstreamError(error),
@@ -87,23 +125,30 @@ export class RefreshingCredentials {
   }
 
   #schedule(fetched: CredentialIdentity): CurrentCredentials {
-    const { source, now, mandatoryLeadMs, random = Math.random } = this.#options;
+    const {
+      source,
+      now,
+      mandatoryWindowMs = MANDATORY_WINDOW_MS,
+      random = Math.random,
+    } = this.#options;
     const obtainedAt = now();
     const expiresAt = toMillis(fetched.expiration);
     if (expiresAt === undefined) {
-      return { identity: fetched, advisoryAt: Infinity, mandatoryAt: Infinity };
+      return {
+        identity: fetched,
+        advisoryAt: Infinity,
+        mandatoryAt: Infinity,
+        unusableAt: Infinity,
+      };
     }
     if (!(expiresAt > obtainedAt)) {
       throw new ClientCacheCredentialsError(
         `Credentials for ${source} came back already expired (expiration ${new Date(expiresAt).toISOString()}); check the clock and the session duration`,
       );
     }
-    const windows = refreshWindows(obtainedAt, expiresAt, mandatoryLeadMs, random());
-    // Everything the provider gave (credentialScope, accountId...), with an earlier expiration.
-    const identity = {
-      ...fetched,
-      expiration: new Date(Math.min(expiresAt, windows.advisoryAt + SDK_IDENTITY_REFRESH_LEAD_MS)),
+    return {
+      ...refreshWindows(obtainedAt, expiresAt, mandatoryWindowMs, random()),
+      identity: fetched,
     };
-    return { ...windows, identity };
   }
 }

@@ -11,6 +11,8 @@ export interface RefreshOutcome {
   readonly source: string;
   readonly mode: RefreshMode;
   readonly error?: unknown;
+  /** On a failure: whether callers keep the current credentials (still usable) meanwhile. */
+  readonly keptCurrentCredentials?: boolean;
 }
 
 /** What a credential set tells the observers around each fetch. */

@@ -4,6 +4,7 @@ import type { ClientSpec } from '../config/parse-client-config.js';
 import { toSdkIdentity } from '../config/sdk-identity.js';
 import type { ClientCacheSettings } from '../config/settings.js';
 import type { CredentialSets, SharedCredentials } from '../credentials/credential-sets.js';
+import { invalidateRejectedCredentials } from '../credentials/rejected-credentials.js';
 import type { ClientCacheObserver } from '../events/cache-events.js';
 import type { SharedPools } from '../transport/shared-pool.js';
 
@@ -83,6 +84,7 @@ export function createClientEntry<ClientType extends object>(
       ...(credentials === undefined ? {} : { credentials }),
       ...spec.additionalConfig,
     });
+    if (shared !== undefined) invalidateRejectedCredentials(built, shared.invalidate);
     const client = observer.instrumentClient?.(built) ?? built;
     return {
       client,

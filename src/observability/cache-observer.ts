@@ -128,14 +128,14 @@ export class CacheObserver implements ClientCacheObserver {
     }
   }
 
-  onRefresh({ source, mode, error }: RefreshOutcome): void {
+  onRefresh({ source, mode, error, keptCurrentCredentials = false }: RefreshOutcome): void {
     if (error === undefined) {
       this.#logger.debug('aws-client-cache: credentials refreshed', { source, mode });
     } else {
       this.#logger.warn('aws-client-cache: credential refresh failed', {
         source,
         mode,
-        keptCurrentCredentials: mode === 'advisory',
+        keptCurrentCredentials,
         error: describe(error),
       });
     }

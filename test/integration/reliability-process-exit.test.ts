@@ -8,11 +8,12 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { scaledTimeout } from '../support/cpu-contention.js';
 import { reportFigures } from '../support/reliability-report.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCRIPT = 'test/support/reliability-exit-script.ts';
-const KILL_AFTER_MS = 25_000;
+const KILL_AFTER_MS = scaledTimeout(25_000);
 
 interface ChildRun {
   readonly code: number | null;

@@ -1,18 +1,22 @@
 /**
  * Covers STS faults as a handler meets them, through `getLambdaClient({ roleArn })`
  * and Invoke against the local endpoint: throttling and an outage (5xx) at the
- * first assumption, during an advisory refresh and during a mandatory one;
- * credentials that come back already expired; the cache's clock ahead of or
- * behind the endpoint's. Every send either succeeds or fails with a
- * `ClientCacheCredentialsError` naming the role, no failure is cached, and
+ * first assumption, during an advisory refresh, during a mandatory one (the
+ * caller keeps the still-valid credentials: static stability) and once the
+ * credentials are within 10 s of expiry (the caller gets a typed error);
+ * a service rejecting the credentials as expired (the next send assumes the
+ * role again); credentials that come back already expired; the cache's clock
+ * ahead of or behind the endpoint's. Every send either succeeds or fails with
+ * a `ClientCacheCredentialsError` naming the role, no failure is cached, and
  * nothing is invoked unsigned or twice. (role-refresh.test.ts covers the
  * windows themselves at the provider level.)
  *
- * STS issues 290-second sessions here: under the SDK's 5-minute re-ask lead,
- * so every send asks the cache's provider, and the cache's injected clock
- * (`Date.now() + offset`) alone decides the window: advisory from about
- * 73..87 s, mandatory from 145 s. Backoff jitter (`Math.random`) is pinned
- * low so throttling retries keep their count but not their seconds.
+ * STS issues 1-hour sessions. The SDK asks the cache's provider on every
+ * send (it is marked memoized), so the cache's injected clock
+ * (`Date.now() + offset`) alone decides the window: advisory from about 45
+ * minutes (Math.random pinned at 0.01), mandatory from 59. Backoff jitter
+ * (`Math.random`) is pinned low so throttling retries keep their count but
+ * not their seconds.
  */
 import { inspect } from 'node:util';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
@@ -67,6 +71,36 @@ function causeChainText(error: unknown): string {
     parts.push(link.name, link.message, link.stack ?? '', JSON.stringify(link));
   }
   return parts.join('\n');
+}
+
+/**
+ * Makes the client's next attempt come back as Lambda's answer to expired
+ * credentials (HTTP 403, `ExpiredTokenException`), after it was signed and
+ * instead of sending it: the local endpoint does not check expiry.
+ */
+function answerNextAsExpired(client: LambdaClient): { answered: number } {
+  const seen = { answered: 0 };
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      if (seen.answered > 0) return next(args);
+      seen.answered++;
+      return {
+        output: undefined as never,
+        response: {
+          statusCode: 403,
+          headers: {
+            'content-type': 'application/json',
+            'x-amzn-errortype': 'ExpiredTokenException',
+          },
+          body: new TextEncoder().encode(
+            JSON.stringify({ message: 'The security token included in the request is expired' }),
+          ),
+        },
+      };
+    },
+    { step: 'deserialize', name: 'reliabilityAnswerExpired', priority: 'low' },
+  );
+  return seen;
 }
 
 async function failureOf(pending: Promise<unknown>): Promise<Error> {
@@ -156,22 +190,22 @@ describe('STS faults through a role getter', () => {
     async (_fault, faultsDuring) => {
       // Prepare
       const { stats, state, faults } = local.endpoint;
-      faults.set('sts', { credentialsLifetimeSeconds: 290 });
       const client = getLambdaClient({ roleArn: ROLE });
       const keys = signingKeys(client);
       await invoke(client, 'first');
       const { credentialRefreshes, credentialRefreshFailures } = getClientCacheStats();
       faults.set('sts', faultsDuring);
-      offsetMs = 95 * SECOND;
+      offsetMs = 55 * MINUTE;
 
-      // Act: STS fails in the background; 30 s later it is healthy again
+      // Act: STS fails in the background; after the back-off (a quarter to a half of the
+      // 4m50s of usable life left) it is healthy again
       await invoke(client, 'advisory');
       await eventually(
         () => getClientCacheStats().credentialRefreshFailures > credentialRefreshFailures,
       );
       await invoke(client, 'within-retry-delay');
       faults.set('sts', { throttleNext: 0, failNext: 0 });
-      offsetMs += 31 * SECOND;
+      offsetMs += 146 * SECOND;
       await invoke(client, 'retry-due');
       await eventually(() => getClientCacheStats().credentialRefreshes > credentialRefreshes);
       await invoke(client, 'refreshed');
@@ -189,16 +223,53 @@ describe('STS faults through a role getter', () => {
   );
 
   it.each(FAULTS)(
-    'fails a send in the mandatory window under %s with a typed error, and recovers on the next',
-    async (_fault, faultsDuring, causeName) => {
-      // Prepare
+    'keeps signing with the still-valid credentials when a mandatory refresh meets %s',
+    async (_fault, faultsDuring) => {
+      // Prepare: 30 s before expiry, the credentials are good for 20 s more
       const { stats, state, faults } = local.endpoint;
-      faults.set('sts', { credentialsLifetimeSeconds: 290 });
       const client = getLambdaClient({ roleArn: ROLE });
       const keys = signingKeys(client);
       await invoke(client, 'first');
       faults.set('sts', faultsDuring);
-      offsetMs = 150 * SECOND;
+      offsetMs = 60 * MINUTE - 30 * SECOND;
+
+      // Act: the send waits for the refresh, which fails; then STS recovers and the back-off
+      // (a quarter to a half of the 20 s left) passes
+      const during = await invoke(client, 'during-outage');
+      faults.set('sts', { throttleNext: 0, failNext: 0 });
+      offsetMs += 11 * SECOND;
+      await invoke(client, 'recovered');
+
+      // Assess: the caller never failed; the failure was counted, logged as keeping the credentials
+      expect(during.StatusCode).toBe(200);
+      const [first, second] = state.issuedCredentials.map((issued) => issued.accessKeyId);
+      expect(keys).toEqual([first, first, second]);
+      expect(stats.assumeRoleCalls(ROLE)).toBe(1 + 3 + 1);
+      expect(getClientCacheStats().credentialRefreshFailures).toBe(1);
+      expect(
+        warnings.filter(
+          (line) =>
+            line.includes('"mode":"mandatory"') && line.includes('"keptCurrentCredentials":true'),
+        ),
+      ).toHaveLength(1);
+      expect(state.invocations.map((call) => (call.payload as { id: string }).id)).toEqual([
+        'first',
+        'during-outage',
+        'recovered',
+      ]);
+    },
+  );
+
+  it.each(FAULTS)(
+    'fails a send with a typed error under %s once the credentials are within 10 s of expiry, and recovers on the next',
+    async (_fault, faultsDuring, causeName) => {
+      // Prepare
+      const { stats, state, faults } = local.endpoint;
+      const client = getLambdaClient({ roleArn: ROLE });
+      const keys = signingKeys(client);
+      await invoke(client, 'first');
+      faults.set('sts', faultsDuring);
+      offsetMs = 60 * MINUTE - 5 * SECOND;
 
       // Act
       const error = await failureOf(invoke(client, 'refused'));
@@ -219,6 +290,36 @@ describe('STS faults through a role getter', () => {
       ]);
     },
   );
+
+  it('assumes the role again after a service rejects the credentials as expired, for every client of the role', async () => {
+    // Prepare
+    const { stats, state } = local.endpoint;
+    const client = getLambdaClient({ roleArn: ROLE });
+    const keys = signingKeys(client);
+    await invoke(client, 'first');
+    const rejectOnce = answerNextAsExpired(client);
+
+    // Act
+    const error = await failureOf(invoke(client, 'rejected'));
+    await invoke(client, 'after');
+    const other = getLambdaClient({ roleArn: ROLE, region: 'eu-west-1' });
+    const otherKeys = signingKeys(other);
+    await invoke(other, 'other-client');
+
+    // Assess: the rejected send failed as a plain client's would; the next ones use new credentials
+    expect(rejectOnce.answered).toBe(1);
+    expect(error.name).toBe('ExpiredTokenException');
+    const [first, second] = state.issuedCredentials.map((issued) => issued.accessKeyId);
+    expect(keys).toEqual([first, first, second]);
+    expect(otherKeys).toEqual([second]);
+    expect(other).not.toBe(client);
+    expect(stats.assumeRoleCalls(ROLE)).toBe(2);
+    expect(state.invocations.map((call) => (call.payload as { id: string }).id)).toEqual([
+      'first',
+      'after',
+      'other-client',
+    ]);
+  });
 
   it('refuses credentials that come back already expired, and caches no failure', async () => {
     // Prepare

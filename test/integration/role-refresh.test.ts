@@ -1,9 +1,12 @@
 /**
  * Covers the refresh windows of shared role credentials against the local
  * STS: single-flight fetches, the advisory window (background refresh, no
- * caller waits), the mandatory window (one refresh for all), and a throttled
- * STS during an advisory refresh. The clock is injected; nothing waits for
- * real time to pass.
+ * caller waits), the 1-minute mandatory window (one refresh for all), a
+ * throttled STS in either window (callers keep the still-valid credentials
+ * and the next try waits out a back-off), and credentials a service rejected
+ * as expired. The clock is injected; nothing waits for real time to pass.
+ * The model test (`test/unit/credentials-refresh-model.test.ts`) tries the
+ * same invariants against random sequences.
  */
 
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
@@ -13,7 +16,7 @@ import { eventually, useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';
 const HOUR_MS = 3_600_000;
-const MANDATORY_LEAD_MS = 300_000;
+const MINUTE_MS = 60_000;
 
 describe('role credential refresh windows', () => {
   let clock = Date.now();
@@ -29,7 +32,6 @@ describe('role credential refresh windows', () => {
     clock = Date.now();
     sets = new CredentialSets({
       now: () => clock,
-      mandatoryLeadMs: MANDATORY_LEAD_MS,
       requestHandler: pools.handlerFor({
         maxSockets: 50,
         connectionTimeoutMs: 3000,
@@ -46,7 +48,7 @@ describe('role credential refresh windows', () => {
     const shared = acquire();
     const first = await shared.provider();
     const expiresAt = clock + HOUR_MS;
-    clock = expiresAt - MANDATORY_LEAD_MS - 60_000; // inside the advisory window whatever the jitter
+    clock = expiresAt - 5 * MINUTE_MS; // a 1-hour session's advisory window is its last 12 to 15 minutes
 
     // Act
     const refreshesBefore = sets.counters.credentialRefreshes;
@@ -65,7 +67,7 @@ describe('role credential refresh windows', () => {
     // Prepare
     const shared = acquire();
     const first = await shared.provider();
-    clock += HOUR_MS - 60_000; // one minute before expiry
+    clock += HOUR_MS - 30_000; // inside the 1-minute mandatory window
 
     // Act
     const refreshed = await Promise.all(Array.from({ length: 50 }, () => shared.provider()));
@@ -83,17 +85,79 @@ describe('role credential refresh windows', () => {
     const first = await shared.provider();
     const failuresBefore = sets.counters.credentialRefreshFailures;
     local.endpoint.faults.set('sts', { throttleNext: 1000 });
-    clock += HOUR_MS - MANDATORY_LEAD_MS - 60_000;
+    clock += HOUR_MS - 5 * MINUTE_MS;
 
-    // Act
+    // Act: 4m50s of usable life left, so the back-off is 72 to 145 s
     const during = await shared.provider();
     await eventually(() => sets.counters.credentialRefreshFailures === failuresBefore + 1);
+    const attemptsAfterFailure = local.endpoint.stats.assumeRoleCalls(roleArn);
+    clock += 70_000;
     const later = await Promise.all(Array.from({ length: 10 }, () => shared.provider()));
 
-    // Assess: nobody failed, nobody got new credentials, and the failure was counted once
+    // Assess: nobody failed, nobody got new credentials, the failure was counted once, no retry yet
     expect(during.accessKeyId).toBe(first.accessKeyId);
     expect(later.every((identity) => identity.accessKeyId === first.accessKeyId)).toBe(true);
     expect(sets.counters.credentialRefreshFailures).toBe(failuresBefore + 1);
+    expect(local.endpoint.stats.assumeRoleCalls(roleArn)).toBe(attemptsAfterFailure);
+    shared.release();
+  });
+
+  it('serves the still-valid credentials when STS fails a refresh in the mandatory window', async () => {
+    // Prepare: 30 s before expiry the credentials are still good for 20 s
+    const shared = acquire();
+    const first = await shared.provider();
+    local.endpoint.faults.set('sts', { throttleNext: 1000 });
+    clock += HOUR_MS - 30_000;
+
+    // Act: 20 callers wait for the one refresh, which fails
+    const during = await Promise.all(Array.from({ length: 20 }, () => shared.provider()));
+    const attemptsWhileDown = local.endpoint.stats.assumeRoleCalls(roleArn);
+    local.endpoint.faults.clear('sts');
+    const withinBackoff = await shared.provider();
+    clock += 10_000; // the back-off is a quarter to a half of the 20 s left
+    const afterBackoff = await shared.provider();
+
+    // Assess: nobody failed; one refresh (the SDK's 3 attempts) for all; then a fresh set
+    expect(during.every((identity) => identity.accessKeyId === first.accessKeyId)).toBe(true);
+    expect(attemptsWhileDown).toBe(1 + 3);
+    expect(withinBackoff.accessKeyId).toBe(first.accessKeyId);
+    expect(afterBackoff.accessKeyId).not.toBe(first.accessKeyId);
+    expect(sets.counters.credentialRefreshFailures).toBe(1);
+    expect(local.endpoint.stats.assumeRoleCalls(roleArn)).toBe(1 + 3 + 1);
+    shared.release();
+  });
+
+  it('fails a caller only once the current credentials are within 10 s of expiry', async () => {
+    // Prepare
+    const shared = acquire();
+    await shared.provider();
+    local.endpoint.faults.set('sts', { throttleNext: 1000 });
+    clock += HOUR_MS - 9_000;
+
+    // Act
+    const failure = shared.provider();
+
+    // Assess: never handed out so close to expiry; the refresh's error reaches the caller
+    await expect(failure).rejects.toMatchObject({ name: 'ClientCacheCredentialsError' });
+    shared.release();
+  });
+
+  it('never hands out credentials a service rejected as expired, and leaves newer ones alone', async () => {
+    // Prepare
+    const shared = acquire();
+    const rejected = await shared.provider();
+
+    // Act
+    shared.invalidate(rejected.accessKeyId);
+    const replaced = await Promise.all(Array.from({ length: 10 }, () => shared.provider()));
+    shared.invalidate(rejected.accessKeyId); // a late rejection of the old key
+    const kept = await shared.provider();
+
+    // Assess: one new assumption for all ten callers, and the late rejection changed nothing
+    expect(new Set(replaced.map((identity) => identity.accessKeyId)).size).toBe(1);
+    expect(replaced[0]?.accessKeyId).not.toBe(rejected.accessKeyId);
+    expect(kept.accessKeyId).toBe(replaced[0]?.accessKeyId);
+    expect(local.endpoint.stats.assumeRoleCalls(roleArn)).toBe(2);
     shared.release();
   });
 
@@ -108,10 +172,10 @@ describe('role credential refresh windows', () => {
       clock += 10_000;
     }
 
-    // Assess: one session lasts 900 s and is refreshed after 300..360 s, so 30 minutes take 5 or 6
+    // Assess: a 900 s session's advisory window is its last 4 to 5 minutes, so it is refreshed
+    // after 600 to 660 s (the next request, 10 s later at most): 30 minutes take 3 sessions
     const calls = local.endpoint.stats.assumeRoleCalls(roleArn);
-    expect(calls).toBeGreaterThanOrEqual(5);
-    expect(calls).toBeLessThanOrEqual(7);
+    expect(calls).toBe(3);
     shared.release();
   });
 

@@ -1,5 +1,6 @@
 import type { LocalAws } from '../../local-aws/index.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import { scaledTimeout } from './cpu-contention.js';
 
 /**
  * Points the cache's getters at the local endpoint through the standard
@@ -22,8 +23,11 @@ export function useCacheAgainst(endpoint: () => LocalAws): void {
   });
 }
 
-/** Resolves once `condition` holds, polling every few ms; fails after `timeoutMs`. */
-export async function eventually(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Resolves once `condition` holds, polling every few ms; fails after `timeoutMs` (5 s on a quiet machine). */
+export async function eventually(
+  condition: () => boolean,
+  timeoutMs = scaledTimeout(5000),
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);

@@ -18,7 +18,6 @@ export function refreshingThroughObserver(
     source,
     fetch,
     now,
-    mandatoryLeadMs: 5 * 60_000,
     counters: newCredentialCounters(),
     hooks: new CacheObserver({
       logger: logger ?? new Logger(),

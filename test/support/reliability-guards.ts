@@ -4,6 +4,13 @@
  * timers, process listeners), and no promise may have been rejected without
  * a handler.
  *
+ * The cleanup runs whatever the test's outcome, a timeout included: a test
+ * that jest gave up on keeps running, so its sends take the guards'
+ * per-test `signal` and its work goes to `track`. After each test the signal
+ * is aborted, the tracked work awaited (bounded), and the cache destroyed
+ * and awaited, before the leak check and before the next test takes its
+ * baseline. Every wait scales with the measured CPU contention.
+ *
  * Jest gives each test file a copy of `process` whose events never fire, so
  * the unhandled-rejection listener goes on the real one, reached through a
  * core module's `Function` constructor, which belongs to the outer realm.
@@ -14,6 +21,7 @@
  */
 import { inspect } from 'node:util';
 import { defaultClientCache, destroyClientCache } from '../../src/client-cache/default-cache.js';
+import { scaledTimeout } from './cpu-contention.js';
 
 const OuterFunction = inspect.constructor as FunctionConstructor;
 const realProcess = new OuterFunction('return process')() as NodeJS.Process;
@@ -77,14 +85,29 @@ function leftovers(baseline: ResourceCounts, listeners: number): string[] {
   return grown;
 }
 
+/** Resolves when `work` settles or `timeoutMs` passes, whichever is first; never rejects. */
+async function settledWithin(work: Promise<unknown>, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    work.then(
+      () => undefined,
+      () => undefined,
+    ),
+    new Promise((resolve) => {
+      timer = realSetTimeout(resolve, timeoutMs);
+    }),
+  ]);
+  clearTimeout(timer);
+}
+
 /** Destroys the cache, then waits (bounded) for every watched resource to fall back to `baseline`. */
 export async function expectNothingLeft(
   baseline: ResourceCounts,
   listeners: number,
-  timeoutMs = 3000,
+  timeoutMs = scaledTimeout(3000),
 ): Promise<void> {
   restoreTimers();
-  destroyClientCache();
+  await settledWithin(Promise.resolve(destroyClientCache()), timeoutMs);
   const deadline = Date.now() + timeoutMs;
   let left = leftovers(baseline, listeners);
   while (left.length > 0 && Date.now() < deadline) {
@@ -95,14 +118,27 @@ export async function expectNothingLeft(
     throw new Error(`left behind after destroyClientCache(): ${left.join('; ')}`);
 }
 
+export interface ReliabilityGuards {
+  /** Unhandled rejections seen, for tests that report them. */
+  readonly unhandled: readonly unknown[];
+  /** The current test's signal, aborted after it ends (or times out): pass it to every send. */
+  readonly signal: AbortSignal;
+  /** Registers the current test's work, awaited (bounded) after it ends, before the leak check. */
+  track<Work>(work: Promise<Work>): Promise<Work>;
+}
+
 /**
  * Registers the guards for a test file: a baseline before each test, and
- * after it `destroyClientCache()`, the leak check and the unhandled-rejection
- * check. Call it after `useLocalAws`, so the endpoint's own servers are part
- * of the baseline. Returns what was seen, for tests that report it.
+ * after it the abort of its signal, its tracked work, `destroyClientCache()`,
+ * the leak check and the unhandled-rejection check. Call it after
+ * `useLocalAws`, so the endpoint's own servers are part of the baseline.
  */
-export function useReliabilityGuards(): { readonly unhandled: readonly unknown[] } {
+export function useReliabilityGuards(): ReliabilityGuards {
   const unhandled: unknown[] = [];
+  let controller = new AbortController();
+  const tracked: Promise<unknown>[] = [];
+  // Longer than the waits inside (work, destroy, leak check), so a cleanup is never cut short.
+  const hookTimeout = scaledTimeout(30_000);
   const record = (reason: unknown): void => {
     unhandled.push(reason);
   };
@@ -114,18 +150,30 @@ export function useReliabilityGuards(): { readonly unhandled: readonly unknown[]
   afterAll(() => {
     realProcess.off('unhandledRejection', record);
   });
-  beforeEach(() => {
-    destroyClientCache();
+  beforeEach(async () => {
+    controller = new AbortController();
+    await settledWithin(Promise.resolve(destroyClientCache()), scaledTimeout(3000));
     baseline = activeResourceCounts();
     listeners = listenerTotal();
     recordTimers();
-  });
+  }, hookTimeout);
   afterEach(async () => {
+    controller.abort();
+    await settledWithin(Promise.allSettled(tracked.splice(0)), scaledTimeout(10_000));
     await expectNothingLeft(baseline, listeners);
     if (unhandled.length > 0) {
       const reasons = unhandled.splice(0).map((reason) => inspect(reason, { depth: 1 }));
       throw new Error(`unhandled rejections: ${reasons.join('\n')}`);
     }
-  });
-  return { unhandled };
+  }, hookTimeout);
+  return {
+    unhandled,
+    get signal() {
+      return controller.signal;
+    },
+    track(work) {
+      tracked.push(work);
+      return work;
+    },
+  };
 }

@@ -5,6 +5,7 @@
  * subsegment document; a datagram without that header is kept as an error.
  */
 import { createSocket, type Socket } from 'node:dgram';
+import { scaledTimeout } from './cpu-contention.js';
 
 const HEADER = { format: 'json', version: 1 } as const;
 
@@ -92,7 +93,7 @@ export async function startXRayDaemon(): Promise<XRayDaemon> {
     raw,
     malformed,
     settle,
-    waitFor(predicate, timeoutMs = 2000) {
+    waitFor(predicate, timeoutMs = scaledTimeout(2000)) {
       if (predicate(documents)) return Promise.resolve(documents);
       return new Promise((resolve, reject) => {
         const wake = () => {
