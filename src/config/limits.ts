@@ -43,7 +43,7 @@ export const ROLE_ARN_PATTERN =
  * (a mistyped region; keys, secrets and tokens have no dashes, and a UUID
  * is longer). Any other string is described by its length.
  */
-export const SHOWABLE_ARN = /^arn:[^\0-\x1f]{0,2044}$/;
+export const SHOWABLE_ARN = /^arn:[ -~]{0,2044}$/;
 export const SHOWABLE_REGION = /^(?=.{3,20}$)[A-Za-z\d]+(?:-[A-Za-z\d]+)+$/;
 
 export const ROLE_SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
