@@ -46,10 +46,20 @@ afterAll(async () => {
   await shared.destroy();
 });
 
+/** The secret first, so that the old 80-character quote would have reached it. */
 const identity = (secret: string) => ({
-  accessKeyId: 'AKIAPLACEDSECRET0000',
   secretAccessKey: secret,
+  accessKeyId: 'AKIAPLACEDSECRET0000',
 });
+
+/** True when `shown` holds the secret or any 16-character piece of it. */
+function leaks(shown: string, secret: string): boolean {
+  const piece = Math.min(16, secret.length);
+  for (let start = 0; start + piece <= secret.length; start += 1) {
+    if (shown.includes(secret.slice(start, start + piece))) return true;
+  }
+  return false;
+}
 
 /** Each way a caller could put a secret where the cache reports an error. */
 const PLACEMENTS: Record<string, Placement> = {
@@ -137,7 +147,7 @@ it('never shows a misplaced secret in anything an error carries', () => {
         // Assess: a placement that was accepted showed nothing; one that threw shows no secret
         if (thrown === undefined) return true;
         expect(thrown).toBeInstanceOf(Error);
-        expect(everythingShown(thrown)).not.toContain(secret);
+        expect(leaks(everythingShown(thrown), secret)).toBe(false);
         return true;
       },
     ),
@@ -161,6 +171,6 @@ it.each(Object.keys(PLACEMENTS))(
 
     // Assess
     expect((thrown as Error | undefined)?.name).toMatch(/^ClientCache(Config)?Error$/);
-    expect(everythingShown(thrown)).not.toContain(secret);
+    expect(leaks(everythingShown(thrown), secret)).toBe(false);
   },
 );
