@@ -3,8 +3,8 @@
  * or one made with `Object.create` from another plain object, whose
  * enumerable fields `for...in` visits too), or one without a prototype.
  * The hit path applies the same `constructor` test, so a warm and a cold
- * cache accept and reject alike; a class instance is refused on both. The
- * parser applies it at every level of a config, `additionalConfig` included.
+ * cache accept and reject alike; a class instance is refused on both.
+ * Objects inside a config are judged by `isDataObject` below.
  */
 export function isConfigObject(value: object): boolean {
   return (
