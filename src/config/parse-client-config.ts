@@ -59,9 +59,9 @@ function fail(field: string, message: string): never {
 /**
  * Reads a config the one way the cache ever reads one: its enumerable
  * fields, own or inherited (`for...in`, as the hit path does), each read
- * exactly once. A
- * non-enumerable or Proxy-hidden field is not part of the config on either
- * path, so it can neither be used by a miss nor skipped by a hit.
+ * exactly once. A non-enumerable or Proxy-hidden field is not part of the
+ * config on either path, so it can neither be used by a miss nor skipped by
+ * a hit. An unknown field is named only when its name cannot be a secret.
  */
 function readFields(config: object): Map<string, unknown> {
   const fields = new Map<string, unknown>();
