@@ -18,10 +18,14 @@ export function calculateEntryExpiry(
 }
 
 /** Refuses credentials that have already run out: a client built on them could only fail. */
-export function assertNotExpired(expiration: number | undefined, now: number): void {
+export function assertNotExpired(
+  expiration: number | undefined,
+  now: number,
+  field = 'credentials',
+): void {
   if (expiration !== undefined && expiration <= now) {
     throw new ClientCacheCredentialsError(
-      `\`credentials\` expired at ${new Date(expiration).toISOString()}; pass credentials that are still valid`,
+      `\`${field}\` expired at ${new Date(expiration).toISOString()}; pass credentials that are still valid`,
     );
   }
 }

@@ -85,6 +85,8 @@ export class KeyFingerprints {
     if (typeof value === 'string') return JSON.stringify(value);
     if (typeof value === 'bigint') return `${value}n`;
     if (value instanceof Date) return `D${value.getTime()}`;
+    // The parser copies a URL (an `endpoint.url`) by its text: the same text is the same key.
+    if (value instanceof URL) return `U${JSON.stringify(value.href)}`;
     if (typeof value === 'function' || !(Array.isArray(value) || isPlainObject(value))) {
       return `#${this.#referenceId(value)}`;
     }

@@ -1,3 +1,4 @@
+import { describeFieldName } from '../config/describe-value.js';
 import type { ClientCacheSettings } from '../config/settings.js';
 import { ClientCacheConfigError } from '../errors.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
@@ -36,9 +37,10 @@ export function checkCacheOptions(options: unknown): asserts options is ClientCa
   }
   for (const key of Object.keys(options)) {
     if (!(OPTION_KEYS as readonly string[]).includes(key)) {
+      const name = describeFieldName(key);
       throw new ClientCacheConfigError(
-        key,
-        `\`${key}\` is not a ClientCacheOptions option; allowed: ${OPTION_KEYS.join(', ')}`,
+        name,
+        `\`${name}\` is not a ClientCacheOptions option; allowed: ${OPTION_KEYS.join(', ')}`,
       );
     }
   }

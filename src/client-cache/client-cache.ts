@@ -20,6 +20,7 @@ import { CreationSamples } from '../observability/creation-samples.js';
 import { MetricsPublisher, type MetricTotals } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
 import { SharedPools } from '../transport/shared-pool.js';
+import { checkClientClass, checkService } from './check-getter-arguments.js';
 import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';
 import type { ClientCacheStats } from './client-cache-stats.js';
 import { type ClientService, defineService } from './client-service.js';
@@ -128,9 +129,11 @@ export class ClientCache {
   ): ClientType {
     const given: unknown = config ?? NO_CONFIG;
     if (typeof given === 'object' && given !== null) {
-      const hit = this.#store.getSimple(service.clientType, given);
+      // `?.`: a missing service is reported below, as a ClientCacheConfigError.
+      const hit = this.#store.getSimple(service?.clientType, given);
       if (hit !== undefined) return hit as ClientType;
     }
+    checkService(service);
     this.#assertUsable();
     const spec = parseClientConfig(given);
     const { clientType } = service;
@@ -148,6 +151,7 @@ export class ClientCache {
     ClientClass: ClientConstructor<ClientType>,
     config?: ClientCacheConfig,
   ): ClientType {
+    checkClientClass(ClientClass);
     let service = this.#servicesByClass.get(ClientClass);
     if (service === undefined) {
       service = defineService(ClientClass, this.#clientTypes.of(ClientClass));

@@ -4,16 +4,19 @@ import {
   type ClientCacheConfig,
   type CredentialProvider,
 } from './client-cache-config.js';
-import { copyConfigValue } from './copy-config-value.js';
-import { describeValue } from './describe-value.js';
+import { copyAdditionalConfig } from './copy-config-value.js';
+import { copyIdentity } from './copy-identity.js';
+import { describeFieldName, describeValue } from './describe-value.js';
+import { isConfigObject } from './is-config-object.js';
 import {
   EXTERNAL_ID_PATTERN,
-  MAX_DATE_MS,
   PROFILE_PATTERN,
   REGION_PATTERN,
   ROLE_ARN_PATTERN,
   ROLE_DURATION_SECONDS,
   ROLE_SESSION_NAME_PATTERN,
+  SHOWABLE_ARN,
+  SHOWABLE_REGION,
 } from './limits.js';
 import { checkInteger } from './parse-setting.js';
 import { type FrozenIdentity, toSdkIdentity } from './sdk-identity.js';
@@ -36,6 +39,13 @@ export interface ClientSpec {
   readonly profile: string | undefined;
   /** A private deep copy of the plain parts; class instances and functions by reference. */
   readonly additionalConfig: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The static identity the client signs with, when it has one that
+   * expires: `additionalConfig.credentials` when given (the SDK applies it
+   * last), else `credentials`. One rule for both: expired is refused, and
+   * the entry leaves the buffer before `at`.
+   */
+  readonly signingExpiration: { readonly field: string; readonly at: number } | undefined;
   /** True when only `region` and `roleArn` may be set: the hit index serves these. */
   readonly simple: boolean;
 }
@@ -46,40 +56,21 @@ function fail(field: string, message: string): never {
   throw new ClientCacheConfigError(field, message);
 }
 
-/** True for an object literal or `Object.create(null)`: an identity must be one. */
-function hasPlainPrototype(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-/**
- * True for a config object: one whose `constructor` is `Object` (a literal,
- * or one made with `Object.create` from another plain object, whose
- * enumerable fields `for...in` visits too), or one without a prototype.
- * The hit path applies the same `constructor` test, so a warm and a cold
- * cache accept and reject alike; a class instance is refused on both.
- */
-function isConfigObject(value: object): boolean {
-  return (
-    (value as { constructor?: unknown }).constructor === Object ||
-    Object.getPrototypeOf(value) === null
-  );
-}
-
 /**
  * Reads a config the one way the cache ever reads one: its enumerable
  * fields, own or inherited (`for...in`, as the hit path does), each read
- * exactly once. A
- * non-enumerable or Proxy-hidden field is not part of the config on either
- * path, so it can neither be used by a miss nor skipped by a hit.
+ * exactly once. A non-enumerable or Proxy-hidden field is not part of the
+ * config on either path, so it can neither be used by a miss nor skipped by
+ * a hit. An unknown field is named only when its name cannot be a secret.
  */
 function readFields(config: object): Map<string, unknown> {
   const fields = new Map<string, unknown>();
   for (const field in config) {
     if (!KNOWN.has(field)) {
+      const name = describeFieldName(field);
       fail(
-        field,
-        `\`${field}\` is not a ClientCacheConfig option; allowed: ${CLIENT_CACHE_CONFIG_KEYS.join(', ')}`,
+        name,
+        `\`${name}\` is not a ClientCacheConfig option; allowed: ${CLIENT_CACHE_CONFIG_KEYS.join(', ')}`,
       );
     }
     const value = (config as Record<string, unknown>)[field];
@@ -88,79 +79,49 @@ function readFields(config: object): Map<string, unknown> {
   return fields;
 }
 
-function checkString(field: string, value: unknown, pattern: RegExp, allowed: string): string {
+function checkString(
+  field: string,
+  value: unknown,
+  pattern: RegExp,
+  allowed: string,
+  showable?: RegExp,
+): string {
   if (typeof value !== 'string' || !pattern.test(value)) {
-    fail(field, `\`${field}\` must be ${allowed}, got ${describeValue(value)}`);
+    fail(field, `\`${field}\` must be ${allowed}, got ${describeValue(value, showable)}`);
   }
   return value;
 }
 
-function optionalString(field: string, name: string, value: unknown): string | undefined {
-  if (value === undefined || typeof value === 'string') return value;
-  return fail(field, `${IDENTITY_SHAPE}; \`${name}\` is not a string`);
+interface CopiedAdditionalConfig {
+  readonly config: Readonly<Record<string, unknown>>;
+  readonly identity: FrozenIdentity | CredentialProvider | undefined;
 }
 
-const IDENTITY_SHAPE =
-  '`credentials` must be a provider function or { accessKeyId, secretAccessKey, sessionToken?, expiration?, accountId?, credentialScope? }';
-
-/** Copies an identity field by field, once; values are never echoed, they are secrets. */
-function describeKind(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'object')
-    return Array.isArray(value) ? 'an array' : 'an object of another class';
-  return `a ${typeof value}`;
+/**
+ * A private copy of `additionalConfig` (see `copyAdditionalConfig`), with
+ * an identity given there checked and normalised like `credentials`
+ * (epoch-ms expirations included): the SDK would only fail at `send`.
+ */
+function parseAdditionalConfig(value: unknown): CopiedAdditionalConfig {
+  const config = copyAdditionalConfig(value);
+  const { credentials } = config;
+  if (credentials === undefined) return { config, identity: undefined };
+  const identity = copyIdentity(credentials, 'additionalConfig.credentials');
+  if (typeof identity !== 'function') config.credentials = toSdkIdentity(identity);
+  return { config, identity };
 }
 
-function copyIdentity(
-  credentials: unknown,
-  field = 'credentials',
-): FrozenIdentity | CredentialProvider {
-  if (typeof credentials === 'function') return credentials as CredentialProvider;
-  if (typeof credentials !== 'object' || credentials === null || !hasPlainPrototype(credentials)) {
-    // Never described by value: a string here is most likely the secret itself.
-    return fail(field, `${IDENTITY_SHAPE}, got ${describeKind(credentials)}`);
-  }
-  const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, credentialScope } =
-    credentials as Record<keyof FrozenIdentity, unknown>;
-  if (typeof accessKeyId !== 'string' || accessKeyId === '') {
-    fail(field, `${IDENTITY_SHAPE}; \`accessKeyId\` is missing or not a string`);
-  }
-  if (typeof secretAccessKey !== 'string' || secretAccessKey === '') {
-    fail(field, `${IDENTITY_SHAPE}; \`secretAccessKey\` is missing or not a string`);
-  }
-  const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
-  if (
-    expiresAt !== undefined &&
-    !(typeof expiresAt === 'number' && Math.abs(expiresAt) <= MAX_DATE_MS)
-  ) {
-    fail(
-      'credentials',
-      `${IDENTITY_SHAPE}; \`expiration\` must be a valid Date or epoch milliseconds`,
-    );
-  }
-  return Object.freeze({
-    accessKeyId,
-    secretAccessKey,
-    sessionToken: optionalString(field, 'sessionToken', sessionToken),
-    expiration: expiresAt as number | undefined,
-    accountId: optionalString(field, 'accountId', accountId),
-    credentialScope: optionalString(field, 'credentialScope', credentialScope),
-  });
-}
-
-function copyAdditionalConfig(value: unknown): Readonly<Record<string, unknown>> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    fail('additionalConfig', `\`additionalConfig\` must be an object, got ${describeValue(value)}`);
-  }
-  const copy = copyConfigValue(value) as Record<string, unknown>;
-  // Identities given here are checked and normalised like `credentials`
-  // (epoch-ms expirations included): the SDK would only fail at `send`.
-  const { credentials } = copy;
-  if (credentials !== undefined && typeof credentials !== 'function') {
-    const identity = copyIdentity(credentials, 'additionalConfig');
-    if (typeof identity !== 'function') copy.credentials = toSdkIdentity(identity);
-  }
-  return copy;
+function signingExpiration(
+  credentials: FrozenIdentity | CredentialProvider | undefined,
+  additional: CopiedAdditionalConfig | undefined,
+): ClientSpec['signingExpiration'] {
+  // The SDK applies `additionalConfig` last: its identity is the one the client signs with.
+  const [field, identity] =
+    additional?.identity !== undefined
+      ? ['additionalConfig.credentials', additional.identity]
+      : ['credentials', credentials];
+  if (typeof identity !== 'object' || identity.expiration === undefined) return undefined;
+  return { field, at: identity.expiration };
 }
 
 function roleOnly(fields: Map<string, unknown>, field: string): void {
@@ -200,11 +161,23 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
     );
   }
   const durationSeconds = get('durationSeconds');
+  const credentials = fields.has('credentials')
+    ? copyIdentity(get('credentials'), 'credentials')
+    : undefined;
+  const additional = fields.has('additionalConfig')
+    ? parseAdditionalConfig(get('additionalConfig'))
+    : undefined;
   const spec: ClientSpec = {
     region:
       region === undefined
         ? undefined
-        : checkString('region', region, REGION_PATTERN, 'an AWS region like "us-east-1"'),
+        : checkString(
+            'region',
+            region,
+            REGION_PATTERN,
+            'an AWS region like "us-east-1"',
+            SHOWABLE_REGION,
+          ),
     roleArn:
       roleArn === undefined
         ? undefined
@@ -213,6 +186,7 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
             roleArn,
             ROLE_ARN_PATTERN,
             'an IAM role ARN like "arn:aws:iam::123456789012:role/Name"',
+            SHOWABLE_ARN,
           ),
     roleSessionName:
       get('roleSessionName') === undefined
@@ -237,10 +211,9 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
             PROFILE_PATTERN,
             'a profile name without spaces or colons',
           ),
-    credentials: fields.has('credentials') ? copyIdentity(get('credentials')) : undefined,
-    additionalConfig: fields.has('additionalConfig')
-      ? copyAdditionalConfig(get('additionalConfig'))
-      : undefined,
+    credentials,
+    additionalConfig: additional?.config,
+    signingExpiration: signingExpiration(credentials, additional),
     simple: [...fields.keys()].every((field) => field === 'region' || field === 'roleArn'),
   };
   return Object.freeze(spec);

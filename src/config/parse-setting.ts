@@ -1,17 +1,18 @@
 import { ClientCacheConfigError } from '../errors.js';
 import { describeValue } from './describe-value.js';
 
+/** Every integer setting has both ends: an unbounded one overflowed a timer once. */
 export interface IntegerRange {
   readonly min: number;
-  readonly max?: number;
+  readonly max: number;
 }
 
 function describeRange({ min, max }: IntegerRange): string {
-  return max === undefined ? `an integer >= ${min}` : `an integer from ${min} to ${max}`;
+  return `an integer from ${min} to ${max}`;
 }
 
 function isInRange(value: number, { min, max }: IntegerRange): boolean {
-  return Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max);
+  return Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
 /** Validates an integer option given in code; `field` is the option key. */

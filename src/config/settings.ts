@@ -1,7 +1,7 @@
 import { ClientCacheConfigError } from '../errors.js';
 import { describeValue } from './describe-value.js';
 import { ClientCacheEnv } from './env-vars.js';
-import { MAX_ENTRIES } from './limits.js';
+import { MAX_ENTRIES, MAX_SOCKETS, TIMER_MAX_MS, TIMER_MAX_SECONDS } from './limits.js';
 import {
   checkInteger,
   type IntegerRange,
@@ -13,19 +13,19 @@ import {
 export interface ClientCacheSettings {
   /** Most clients kept. Env `CLIENT_CACHE_MAX_ENTRIES`, default 100, integer 1..10000. */
   readonly maxEntries: number;
-  /** Lifetime of an entry without expiring credentials. Env `CLIENT_CACHE_TTL_SECONDS`, default 3600, integer >= 1. */
+  /** Lifetime of an entry without expiring credentials. Env `CLIENT_CACHE_TTL_SECONDS`, default 3600, integer 1..2147483 (what a timer holds, in seconds). */
   readonly ttlSeconds: number;
-  /** How long before static credentials expire their entry goes. Env `CLIENT_CACHE_EXPIRY_BUFFER_SECONDS`, default 300, integer >= 0. */
+  /** How long before static credentials expire their entry goes. Env `CLIENT_CACHE_EXPIRY_BUFFER_SECONDS`, default 300, integer 0..2147483. */
   readonly expiryBufferSeconds: number;
   /**
    * Sockets per endpoint in the shared pool, shared by every role. Env `CLIENT_CACHE_MAX_SOCKETS`,
    * default 500 (ten roles times the SDK's 50 per client, and half Lambda's 1024 file descriptors),
-   * integer >= 1.
+   * integer 1..65535.
    */
   readonly maxSockets: number;
-  /** Time allowed to open a connection. Env `CLIENT_CACHE_CONNECTION_TIMEOUT_MS`, default 3000, integer >= 1. */
+  /** Time allowed to open a connection. Env `CLIENT_CACHE_CONNECTION_TIMEOUT_MS`, default 3000, integer 1..2147483647 (the longest Node timer). */
   readonly connectionTimeoutMs: number;
-  /** Idle time allowed on a socket mid-request. Env `CLIENT_CACHE_SOCKET_TIMEOUT_MS`, default 3000, integer >= 1. */
+  /** Idle time allowed on a socket mid-request. Env `CLIENT_CACHE_SOCKET_TIMEOUT_MS`, default 3000, integer 1..2147483647 (the longest Node timer). */
   readonly socketTimeoutMs: number;
   /** Trace cache hits too, not only misses. Env `CLIENT_CACHE_TRACE_HITS`, default false. */
   readonly traceHits: boolean;
@@ -40,19 +40,31 @@ export const INTEGER_SETTINGS = {
     defaultValue: MAX_ENTRIES.defaultValue,
     range: { min: MAX_ENTRIES.min, max: MAX_ENTRIES.max },
   },
-  ttlSeconds: { env: ClientCacheEnv.TtlSeconds, defaultValue: 3600, range: { min: 1 } },
+  ttlSeconds: {
+    env: ClientCacheEnv.TtlSeconds,
+    defaultValue: 3600,
+    range: { min: 1, max: TIMER_MAX_SECONDS },
+  },
   expiryBufferSeconds: {
     env: ClientCacheEnv.ExpiryBufferSeconds,
     defaultValue: 300,
-    range: { min: 0 },
+    range: { min: 0, max: TIMER_MAX_SECONDS },
   },
-  maxSockets: { env: ClientCacheEnv.MaxSockets, defaultValue: 500, range: { min: 1 } },
+  maxSockets: {
+    env: ClientCacheEnv.MaxSockets,
+    defaultValue: MAX_SOCKETS.defaultValue,
+    range: { min: MAX_SOCKETS.min, max: MAX_SOCKETS.max },
+  },
   connectionTimeoutMs: {
     env: ClientCacheEnv.ConnectionTimeoutMs,
     defaultValue: 3000,
-    range: { min: 1 },
+    range: { min: 1, max: TIMER_MAX_MS },
   },
-  socketTimeoutMs: { env: ClientCacheEnv.SocketTimeoutMs, defaultValue: 3000, range: { min: 1 } },
+  socketTimeoutMs: {
+    env: ClientCacheEnv.SocketTimeoutMs,
+    defaultValue: 3000,
+    range: { min: 1, max: TIMER_MAX_MS },
+  },
 } as const satisfies Record<
   IntegerSettingName,
   { env: string; defaultValue: number; range: IntegerRange }
@@ -60,17 +72,26 @@ export const INTEGER_SETTINGS = {
 
 type Environment = Readonly<Record<string, string | undefined>>;
 
+/**
+ * An env var set to the empty string counts as unset: CloudFormation and
+ * SAM write `""` for an optional parameter left blank, and Lambda keeps it.
+ * Any other value that is not allowed, whitespace included, is an error.
+ */
+function isUnset(raw: string | undefined): raw is undefined | '' {
+  return raw === undefined || raw === '';
+}
+
 function resolveInteger(name: IntegerSettingName, option: unknown, env: Environment): number {
   const { env: envName, defaultValue, range } = INTEGER_SETTINGS[name];
   if (option !== undefined) return checkInteger(name, option, range);
   const raw = env[envName];
-  return raw === undefined || raw === '' ? defaultValue : parseIntegerEnv(envName, raw, range);
+  return isUnset(raw) ? defaultValue : parseIntegerEnv(envName, raw, range);
 }
 
 function resolveTraceHits(option: unknown, env: Environment): boolean {
   if (option === undefined) {
     const raw = env[ClientCacheEnv.TraceHits];
-    return raw === undefined || raw === '' ? false : parseBooleanEnv(ClientCacheEnv.TraceHits, raw);
+    return isUnset(raw) ? false : parseBooleanEnv(ClientCacheEnv.TraceHits, raw);
   }
   if (typeof option === 'boolean') return option;
   throw new ClientCacheConfigError(
@@ -82,7 +103,8 @@ function resolveTraceHits(option: unknown, env: Environment): boolean {
 /**
  * Resolves every setting with explicit option > env var > default, validates
  * each, and freezes the result. Throws `ClientCacheConfigError` naming the
- * first bad field: a bad value never falls back silently.
+ * first bad field: a bad value never falls back silently. An option set to
+ * `undefined` and an env var set to `""` are unset, and get the default.
  */
 export function resolveSettings(
   options: Partial<Record<keyof ClientCacheSettings, unknown>> = {},

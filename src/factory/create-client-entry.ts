@@ -65,7 +65,8 @@ export function createClientEntry<ClientType extends object>(
   const { settings, now, pools, observer } = context;
   const createdAt = now();
   const staticIdentity = typeof spec.credentials === 'object' ? spec.credentials : undefined;
-  assertNotExpired(staticIdentity?.expiration, createdAt);
+  const expiration = spec.signingExpiration?.at;
+  assertNotExpired(expiration, createdAt, spec.signingExpiration?.field);
   const requestHandler = pools.handlerFor({
     maxSockets: settings.maxSockets,
     connectionTimeoutMs: settings.connectionTimeoutMs,
@@ -88,8 +89,8 @@ export function createClientEntry<ClientType extends object>(
     const client = observer.instrumentClient?.(built) ?? built;
     return {
       client,
-      expiresAt: calculateEntryExpiry(staticIdentity?.expiration, settings, createdAt),
-      credentialsExpire: staticIdentity?.expiration !== undefined,
+      expiresAt: calculateEntryExpiry(expiration, settings, createdAt),
+      credentialsExpire: expiration !== undefined,
       release: shared?.release,
     };
   } catch (error) {

@@ -251,7 +251,7 @@ describe('accountId', () => {
     );
 
     // Assess
-    expect(error.field).toBe('credentials');
+    expect(error.field).toBe('credentials.accountId');
     expect(error.message).not.toContain(TENANT_A.secretAccessKey);
     expect(error).toBeInstanceOf(ClientCacheConfigError);
   });

@@ -91,16 +91,16 @@ describe('CLIENT_CACHE_MAX_ENTRIES', () => {
 
 describe('other settings', () => {
   it.each([
-    [ClientCacheEnv.TtlSeconds, '0', 'an integer >= 1'],
-    [ClientCacheEnv.TtlSeconds, '1e3', 'an integer >= 1'],
-    [ClientCacheEnv.ExpiryBufferSeconds, '-1', 'an integer >= 0'],
-    [ClientCacheEnv.ExpiryBufferSeconds, 'five', 'an integer >= 0'],
-    [ClientCacheEnv.MaxSockets, '0', 'an integer >= 1'],
-    [ClientCacheEnv.MaxSockets, '2.5', 'an integer >= 1'],
-    [ClientCacheEnv.ConnectionTimeoutMs, '3s', 'an integer >= 1'],
-    [ClientCacheEnv.ConnectionTimeoutMs, '-3000', 'an integer >= 1'],
-    [ClientCacheEnv.SocketTimeoutMs, ' 5', 'an integer >= 1'],
-    [ClientCacheEnv.SocketTimeoutMs, '0x10', 'an integer >= 1'],
+    [ClientCacheEnv.TtlSeconds, '0', 'an integer from 1 to 2147483'],
+    [ClientCacheEnv.TtlSeconds, '1e3', 'an integer from 1 to 2147483'],
+    [ClientCacheEnv.ExpiryBufferSeconds, '-1', 'an integer from 0 to 2147483'],
+    [ClientCacheEnv.ExpiryBufferSeconds, 'five', 'an integer from 0 to 2147483'],
+    [ClientCacheEnv.MaxSockets, '0', 'an integer from 1 to 65535'],
+    [ClientCacheEnv.MaxSockets, '2.5', 'an integer from 1 to 65535'],
+    [ClientCacheEnv.ConnectionTimeoutMs, '3s', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.ConnectionTimeoutMs, '-3000', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.SocketTimeoutMs, ' 5', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.SocketTimeoutMs, '0x10', 'an integer from 1 to 2147483647'],
   ])('rejects %s=%j, saying it must be %s', (name, raw, allowed) => {
     // Prepare
     setEnv({ [name]: raw });
@@ -173,9 +173,13 @@ describe('configureClientCache', () => {
   it.each([
     ['maxEntries', 0, '`maxEntries` must be an integer from 1 to 10000, got 0'],
     ['maxEntries', 10_001, '`maxEntries` must be an integer from 1 to 10000, got 10001'],
-    ['ttlSeconds', 1.5, '`ttlSeconds` must be an integer >= 1, got 1.5'],
-    ['expiryBufferSeconds', -1, '`expiryBufferSeconds` must be an integer >= 0, got -1'],
-    ['maxSockets', '50', '`maxSockets` must be an integer >= 1, got "50"'],
+    ['ttlSeconds', 1.5, '`ttlSeconds` must be an integer from 1 to 2147483, got 1.5'],
+    [
+      'expiryBufferSeconds',
+      -1,
+      '`expiryBufferSeconds` must be an integer from 0 to 2147483, got -1',
+    ],
+    ['maxSockets', '50', '`maxSockets` must be an integer from 1 to 65535, got "50"'],
     ['traceHits', 'yes', '`traceHits` must be a boolean, got "yes"'],
   ])('rejects the option %s = %j, naming the option', (option, value, message) => {
     // Act

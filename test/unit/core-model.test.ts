@@ -5,7 +5,11 @@
  * credentials (no expiration, a `Date`, epoch ms), providers, profiles and
  * the default chain, given directly or through `additionalConfig`; fields
  * hidden as non-enumerable, behind a Proxy, inherited, or read through an
- * accessor (an inherited field is a field, as `for...in` sees it); in-place mutation of any object previously passed; clear,
+ * accessor (an inherited field is a field, as `for...in` sees it);
+ * `additionalConfig` as a class instance (refused) or made with
+ * `Object.create` (read by its inherited fields, copied); a whole config
+ * passed as an unparsed JSON string (refused, its secrets never quoted);
+ * in-place mutation of any object previously passed; clear,
  * destroy and a fresh cache with a tiny bound (eviction). The oracle: every
  * client returned resolves to exactly the identity and region the config
  * asked for at that moment, every client returned earlier still does, and
@@ -53,7 +57,10 @@ type Disguise =
   | 'accessor'
   | 'inherited'
   | 'misspelt'
-  | 'hiddenRegion';
+  | 'hiddenRegion'
+  | 'classAdditional'
+  | 'createdAdditional'
+  | 'jsonString';
 
 /** What one getter call asks for; the model's state for a config object. */
 interface Recipe {
@@ -109,8 +116,16 @@ const recipeArbitrary: fc.Arbitrary<Recipe> = fc.record({
     'inherited',
     'misspelt',
     'hiddenRegion',
+    'classAdditional',
+    'createdAdditional',
+    'jsonString',
   ),
 });
+
+/** A settings object of the caller's own class: never part of a key by reference. */
+class ExtraSettings {
+  maxAttempts = 2;
+}
 
 function credentialsOf(
   source: Source,
@@ -143,6 +158,33 @@ function buildConfig(recipe: Recipe): {
   const credentialField = recipe.viaAdditionalConfig ? 'additionalConfig' : 'credentials';
   const credentialValue = recipe.viaAdditionalConfig ? { credentials } : credentials;
   const owned = typeof credentials === 'object' ? credentials : undefined;
+  const direct = recipe.viaAdditionalConfig || credentials === undefined ? {} : { credentials };
+  const additional = recipe.viaAdditionalConfig && credentials !== undefined ? { credentials } : {};
+  switch (recipe.disguise) {
+    case 'classAdditional':
+      return {
+        config: {
+          ...fields,
+          ...direct,
+          additionalConfig: Object.assign(new ExtraSettings(), additional),
+        },
+        credentials: owned,
+      };
+    case 'createdAdditional':
+      // Its inherited fields are its fields; the credentials object is shared, so a mutation shows.
+      return {
+        config: { ...fields, ...direct, additionalConfig: Object.create(additional) },
+        credentials: owned,
+      };
+    case 'jsonString':
+      return {
+        config: JSON.stringify({
+          ...fields,
+          ...direct,
+          additionalConfig: additional,
+        }) as never,
+      };
+  }
   if (credentials === undefined) {
     if (recipe.disguise === 'inherited')
       return { config: Object.assign(Object.create({ region: 'eu-west-1' }), fields) };
@@ -182,7 +224,7 @@ function buildConfig(recipe: Recipe): {
 
 /** The model: what `recipe` asks for, or 'invalid'. Hidden fields are not part of a config. */
 function expected(recipe: Recipe): { identity: Identity; region: string } | 'invalid' {
-  if (recipe.disguise === 'misspelt') return 'invalid';
+  if (['misspelt', 'classAdditional', 'jsonString'].includes(recipe.disguise)) return 'invalid';
   const hidden = recipe.disguise === 'nonEnumerable' || recipe.disguise === 'proxy';
   // An inherited enumerable field is part of the config (`for...in` visits it); an own one shadows it.
   const fallbackRegion = recipe.disguise === 'inherited' ? 'eu-west-1' : DEFAULT_REGION;
@@ -206,6 +248,22 @@ async function resolved(client: Handed['client']): Promise<{ identity: Identity;
   return { identity: { accessKeyId, secretAccessKey }, region: await client.config.region() };
 }
 
+/** A refused config throws a ClientCacheConfigError that quotes no identity it held. */
+function expectRefusedWithoutSecrets(act: () => unknown): void {
+  let thrown: unknown;
+  try {
+    act();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ClientCacheConfigError);
+  const shown = `${(thrown as Error).message} ${JSON.stringify(thrown)}`;
+  for (const { accessKeyId, secretAccessKey } of IDENTITIES) {
+    expect(shown).not.toContain(accessKeyId);
+    expect(shown).not.toContain(secretAccessKey);
+  }
+}
+
 async function callGetter(
   real: Real,
   recipe: Recipe,
@@ -217,9 +275,9 @@ async function callGetter(
     // Warm (this cache, just given the same config undisguised) and cold (a new one) both reject it.
     const plain = { ...recipe, disguise: 'plain' as const };
     await callGetter(real, plain, buildConfig(plain).config);
-    expect(() => get(real.cache)).toThrow(ClientCacheConfigError);
+    expectRefusedWithoutSecrets(() => get(real.cache));
     const cold = createClientCache();
-    expect(() => get(cold)).toThrow(ClientCacheConfigError);
+    expectRefusedWithoutSecrets(() => get(cold));
     await cold.destroy();
     return;
   }

@@ -16,6 +16,16 @@ const EXTERNAL_ID = 'tenant-0001-external-id-never-shown';
 useFreshCache();
 
 describe('getter input validation', () => {
+  it('rejects a role ARN that is not one without quoting it: it could be a secret', () => {
+    // Act
+    const error = configErrorFrom(() => getS3Client({ roleArn: 'ReportsRole' }));
+
+    // Assess
+    expect(error.field).toBe('roleArn');
+    expect(error.message).toContain('got a string of 11 characters (not shown');
+    expect(error.message).not.toContain('ReportsRole');
+  });
+
   it.each([
     'Role1',
     'arn:aws:iam::12345:role/Reports',
@@ -48,17 +58,21 @@ describe('getter input validation', () => {
     expect(getClientCacheSize()).toBe(1);
   });
 
-  it.each(['us-east', 'US-EAST-1', 'useast1', '', 'us-east-1 '])(
-    'rejects the malformed region %j',
-    (region) => {
-      // Act
-      const error = configErrorFrom(() => getS3Client({ region }));
+  it.each([
+    ['us-east', '"us-east"'],
+    ['US-EAST-1', '"US-EAST-1"'],
+    ['useast1', 'a string of 7 characters (not shown'],
+    ['east', '"east"'],
+    ['', 'an empty string'],
+    ['us-east-1 ', 'a string of 10 characters with whitespace at an end (not shown'],
+  ])('rejects the malformed region %j, described as %s', (region, described) => {
+    // Act
+    const error = configErrorFrom(() => getS3Client({ region }));
 
-      // Assess
-      expect(error.field).toBe('region');
-      expect(error.message).toContain(JSON.stringify(region));
-    },
-  );
+    // Assess
+    expect(error.field).toBe('region');
+    expect(error.message).toContain(`got ${described}`);
+  });
 
   it.each([899, 43_201, 900.5, Number.NaN])('rejects durationSeconds %d', (durationSeconds) => {
     // Act
@@ -137,7 +151,7 @@ describe('getter input validation', () => {
     const error = configErrorFrom(() => getS3Client({ additionalConfig }));
 
     // Assess
-    expect(error.field).toBe('additionalConfig');
+    expect(error.field).toBe('additionalConfig.self');
   });
 });
 
@@ -149,16 +163,24 @@ describe('secrets in error messages', () => {
   };
 
   it.each<[string, string, unknown]>([
-    ['credentials', 'a missing secret', { credentials: { accessKeyId: ACCESS_KEY_ID } }],
-    ['credentials', 'an empty secret', { credentials: { ...credentials, secretAccessKey: '' } }],
     [
-      'credentials',
+      'credentials.secretAccessKey',
+      'a missing secret',
+      { credentials: { accessKeyId: ACCESS_KEY_ID } },
+    ],
+    [
+      'credentials.secretAccessKey',
+      'an empty secret',
+      { credentials: { ...credentials, secretAccessKey: '' } },
+    ],
+    [
+      'credentials.sessionToken',
       'a non-string session token',
       { credentials: { ...credentials, sessionToken: 7 } },
     ],
     ['credentials', 'a string instead of an identity', { credentials: SECRET }],
     [
-      'credentials',
+      'credentials.expiration',
       'an invalid expiration',
       { credentials: { ...credentials, expiration: new Date('x') } },
     ],
