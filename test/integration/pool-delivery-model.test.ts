@@ -71,8 +71,12 @@ class SendCommand implements fc.AsyncCommand<object, Real> {
       operation: this.operation,
       afterClose: real.closing !== undefined,
       settled: real.send(this.operation, id).then(
-        () => void (call.outcome = { ok: true }),
-        (error: unknown) => void (call.outcome = { ok: false, error }),
+        () => {
+          call.outcome = { ok: true };
+        },
+        (error: unknown) => {
+          call.outcome = { ok: false, error };
+        },
       ),
     };
     real.calls.push(call);
@@ -283,11 +287,11 @@ describe('the shared pool delivery model', () => {
             await settleAll(real);
             await delay(5);
 
+            for (const call of real.calls) assessCall(call, server);
             expect(server.arrivals()).toBe(arrivedAtClose);
             expect(pools.counters.requestsSent).toBe(sentAtClose);
             expect(pools.counters.requestsSent).toBe(server.arrivals());
             expect(server.deadArrivals()).toBe(0);
-            for (const call of real.calls) assessCall(call, server);
             expect(await until(() => server.openConnections() === 0)).toBe(true);
           } finally {
             await pools.close(0);
