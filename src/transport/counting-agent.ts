@@ -120,13 +120,12 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
      * the SDK does not retry and that says the request may have reached the server.
      */
     cutAll(): void {
-      for (const [group, error] of [
-        [this.freeSockets, undefined],
-        [this.sockets, cutError],
-      ] as const) {
-        for (const list of Object.values(group)) {
-          for (const socket of [...(list ?? [])]) socket.destroy(error?.());
-        }
+      for (const socket of socketsIn(this.freeSockets)) socket.destroy();
+      for (const socket of socketsIn(this.sockets)) {
+        // Its request hears the error; this listener only keeps a socket whose request has not
+        // attached its own yet from turning the error into an uncaught exception.
+        socket.on('error', () => undefined);
+        socket.destroy(cutError());
       }
     }
 
@@ -211,6 +210,11 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       if (free.length === 0) delete (this.freeSockets as Record<string, Socket[]>)[name];
     }
   };
+}
+
+/** A copy of the sockets of every origin in one of the agent's lists. */
+function socketsIn(group: NodeJS.ReadOnlyDict<Socket[]>): Socket[] {
+  return Object.values(group).flatMap((sockets) => sockets ?? []);
 }
 
 /**
