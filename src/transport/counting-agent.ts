@@ -36,6 +36,8 @@ export const DEFAULT_IDLE_LIMIT_MS = 20_000;
 // Node's own margin before an advertised keep-alive timeout.
 const HINT_MARGIN_MS = 1000;
 const DEAD_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+// Idle time after which a socket is taken only after one turn of the event loop.
+const UNREAD_CLOSE_AFTER_MS = 1000;
 
 interface SocketState {
   idleSince: number;
@@ -65,7 +67,9 @@ function connectTimeoutError(ms: number): Error {
  * - retires, when a socket is taken, one known dead (closed by the server,
  *   destroyed) or suspected dead: idle past the server's keep-alive hint (or
  *   the default limit), or idle since a sign that pooled sockets died. The
- *   check needs no timer, and timers do not run while Lambda is frozen;
+ *   check needs no timer, and timers do not run while Lambda is frozen. A
+ *   socket idle over a second is taken one loop turn later, so that a close
+ *   the server sent while the process was frozen is read first;
  * - never resends: once a byte of a request is written, its failure is the
  *   SDK's to retry or not, within the caller's `maxAttempts`;
  * - once closed, refuses requests before they take a socket, and cuts what
@@ -144,7 +148,8 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
         refuse(request);
         return;
       }
-      this.#retireStale(this.getName(options as Parameters<HttpAgent['getName']>[0]));
+      const name = this.getName(options as Parameters<HttpAgent['getName']>[0]);
+      this.#retireStale(name);
       // A request is written in the tick it gets a connected socket, or when a new one has
       // connected: only then does it go on the wire, and only then is it counted.
       request.once('socket', (socket: Socket) => {
@@ -165,8 +170,33 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
           this.#deadSince = this.#options.now();
         }
       });
+      // A socket idle for a while may have the server's close waiting unread in the event loop
+      // (a FIN that came while Lambda was frozen, read only after the thawed handler runs): one
+      // turn of the loop reads it, and the socket is then retired instead of written to.
+      if (this.#nextFreeIdleSince(name) < this.#options.now() - UNREAD_CLOSE_AFTER_MS) {
+        setImmediate(() => this.#take(request, options, name));
+      } else {
+        this.#take(request, options, name);
+      }
+    }
+
+    #take(request: ClientRequest, options: object, name: string): void {
+      if (this.#options.isClosed()) {
+        refuse(request);
+        return;
+      }
+      this.#retireStale(name);
       // biome-ignore lint/suspicious/noExplicitAny: Node's addRequest is untyped
       (Base.prototype as any).addRequest.call(this, request, options);
+    }
+
+    /** When the socket a request would take now (the last freed: LIFO) went idle. */
+    #nextFreeIdleSince(name: string): number {
+      const free = this.freeSockets[name] as Socket[] | undefined;
+      const next = free?.[free.length - 1];
+      return next === undefined
+        ? Number.POSITIVE_INFINITY
+        : (this.#state.get(next)?.idleSince ?? 0);
     }
 
     override keepSocketAlive(socket: Socket): boolean {

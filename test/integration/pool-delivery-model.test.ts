@@ -3,7 +3,8 @@
  * PutEvents, S3 PutObject and GetObject calls go through one `SharedPools` (a few sockets, so
  * requests queue) to a local server that cuts requests with TCP resets at random points (on
  * arrival, after the body, after running the operation, mid-response), closes idle sockets,
- * drops them silently after a freeze of the pool's clock past the keep-alive hint, while
+ * drops them silently after a freeze of the pool's clock past the keep-alive hint, closes them
+ * during a shorter freeze and sends at once on thaw (the FIN still unread), while
  * `close()` comes at a random moment. Every client has `maxAttempts: 1`, so an SDK retry
  * cannot hide a resend by the pool.
  *
@@ -35,6 +36,8 @@ const OPERATIONS = ['Invoke', 'PutEvents', 'PutObject', 'GetObject'] as const;
 type Operation = (typeof OPERATIONS)[number];
 // Past the server's `Keep-Alive: timeout=60` hint, so every socket idle at a freeze is stale.
 const FREEZE_MS = 61_000;
+// Past the second after which the pool lets the loop read a pending close; within the hint.
+const SHORT_FREEZE_MS = 2000;
 const RUNS = Number(process.env.DELIVERY_MODEL_RUNS ?? 200);
 // Bounds the whole property on a loaded machine; the runs done so far still count.
 const TIME_LIMIT_MS = 40_000;
@@ -81,7 +84,7 @@ class SendCommand implements fc.AsyncCommand<object, Real> {
     };
     real.calls.push(call);
   }
-  toString = () => `send(${this.operation}, ${this.latencyMs} ms)`;
+  toString = (): string => `send(${this.operation}, ${this.latencyMs} ms)`;
 }
 
 class FaultCommand implements fc.AsyncCommand<object, Real> {
@@ -140,6 +143,23 @@ class FreezeCommand implements fc.AsyncCommand<object, Real> {
   toString = () => 'freeze';
 }
 
+/**
+ * A shorter freeze, within the keep-alive hint, during which the server closed the idle sockets:
+ * on thaw a call is made at once, before the loop has read the FINs.
+ */
+class ThawWithUnreadCloseCommand implements fc.AsyncCommand<object, Real> {
+  constructor(readonly send: SendCommand) {}
+  check = () => true;
+  async run(model: object, real: Real): Promise<void> {
+    await settleAll(real);
+    await nextTurn();
+    real.clock.advance(SHORT_FREEZE_MS);
+    real.server.closeIdle();
+    await this.send.run(model, real);
+  }
+  toString = () => `thawWithUnreadClose(${this.send})`;
+}
+
 class CloseCommand implements fc.AsyncCommand<object, Real> {
   constructor(readonly graceMs: number) {}
   check = () => true;
@@ -163,6 +183,9 @@ const commands = [
   fc.constant(new SettleCommand()),
   fc.constant(new IdleCloseCommand()),
   fc.constant(new FreezeCommand()),
+  fc
+    .constantFrom(...OPERATIONS)
+    .map((operation) => new ThawWithUnreadCloseCommand(new SendCommand(operation, 0))),
   fc.integer({ min: 0, max: 30 }).map((ms) => new CloseCommand(ms)),
 ];
 
