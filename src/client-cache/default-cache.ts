@@ -12,7 +12,7 @@ import type { ClientCacheOptions } from './client-cache-options.js';
 import type { ClientCacheStats } from './client-cache-stats.js';
 import type { ClientService } from './client-service.js';
 
-// The only mutable module state: the default cache and the options it is built with.
+// The only mutable module state: the default cache, the options it is built with, and its shutdown.
 let configured: ClientCacheOptions = {};
 let instance: ClientCache | undefined;
 // The drain of the default caches ended so far, which `destroyClientCache()` hands every caller.
