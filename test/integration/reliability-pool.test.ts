@@ -1,7 +1,7 @@
 /**
  * Covers the shared pool under the loads that broke it (issue 13): requests queued for a socket
- * are not failed as connection timeouts, bursts over dead pooled sockets surface no error and
- * run each Invoke once, shutdown drains without sending anything twice or leaving a socket, and
+ * are not failed as connection timeouts, a burst over dead pooled sockets hands each reset to the
+ * SDK's retry and runs no Invoke twice (issue 19), shutdown drains without sending anything twice or leaving a socket, and
  * after a real freeze (SIGSTOP past the server's keep-alive timeout) no attempt is retried.
  * Real SDK clients over `SharedPools` against the local endpoint, bounded in count and time.
  */
