@@ -50,6 +50,14 @@ export class ConnectionTracker {
     return true;
   }
 
+  /** Answers a request with a TCP reset: the client sees ECONNRESET and no response byte. */
+  reset(socket: Socket): void {
+    const raw =
+      socket.remotePort === undefined ? undefined : this.#byClientPort.get(socket.remotePort);
+    raw?.resetAndDestroy();
+    socket.destroy();
+  }
+
   /** Number of open connections. */
   get size(): number {
     return this.#byClientPort.size;

@@ -1,6 +1,6 @@
 /**
  * Faults a test can switch on for one service. Counters (`throttleNext`, `failNext`,
- * `failEntries`) count down as requests consume them; everything else stays until cleared.
+ * `failEntries`, `resetAfterRunNext`) count down as requests consume them; everything else stays until cleared.
  */
 export interface ServiceFaults {
   /** Milliseconds added before each response. Default 0, allowed 0 to 60000. */
@@ -22,6 +22,12 @@ export interface ServiceFaults {
    * Default: the request's `DurationSeconds`, else 3600. Allowed -86400 to 129600.
    */
   readonly credentialsLifetimeSeconds?: number;
+  /**
+   * Reset the connection (TCP RST) of the next N requests after reading each whole and running
+   * its operation, before any response byte: a crash or a load balancer reset after the work was
+   * done. Default 0, allowed 0 to 1000000.
+   */
+  readonly resetAfterRunNext?: number;
   /** EventBridge only: fail the next N PutEvents entries. Default 0, allowed 0 to 1000000. */
   readonly failEntries?: number;
   /**
@@ -39,6 +45,7 @@ const INTEGER_RANGES = {
   failStatus: [500, 599],
   credentialsLifetimeSeconds: [-86_400, 129_600],
   failEntries: [0, 1_000_000],
+  resetAfterRunNext: [0, 1_000_000],
 } as const satisfies Record<
   Exclude<keyof ServiceFaults, 'holdResponses'>,
   readonly [number, number]

@@ -113,12 +113,20 @@ export class FaultInjector implements LocalAwsFaults {
     return this.#take(service, 'failNext') ? (this.get(service).failStatus ?? 500) : undefined;
   }
 
+  /** Consumes one reset after the operation ran, if any are left. */
+  takeResetAfterRun(service: ServiceName): boolean {
+    return this.#take(service, 'resetAfterRunNext');
+  }
+
   /** Consumes one failed EventBridge entry, if any are left. */
   takeEntryFailure(): boolean {
     return this.#take('eventbridge', 'failEntries');
   }
 
-  #take(service: ServiceName, counter: 'throttleNext' | 'failNext' | 'failEntries'): boolean {
+  #take(
+    service: ServiceName,
+    counter: 'throttleNext' | 'failNext' | 'failEntries' | 'resetAfterRunNext',
+  ): boolean {
     const left = this.get(service)[counter] ?? 0;
     if (left <= 0) {
       return false;

@@ -108,6 +108,11 @@ export const startServiceServer = async (
     handler.onReceived?.(request, action);
     await faults.hold(service);
     const response = await answer(request, action);
+    if (faults.takeResetAfterRun(service)) {
+      stats.recordReset(service);
+      connections.reset(req.socket);
+      return;
+    }
     const latencyMs = faults.get(service).latencyMs ?? 0;
     if (latencyMs > 0) {
       await delay(latencyMs, undefined, { ref: false });

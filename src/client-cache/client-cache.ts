@@ -234,16 +234,18 @@ export class ClientCache {
   /**
    * Ends everything this cache owns: drops its clients and credential sets,
    * closes its pools, and flushes what its own metrics instance still holds.
-   * A destroyed cache refuses to build clients.
+   * A destroyed cache refuses to build clients. Every call returns the same
+   * promise (see `SharedPools.close`).
    */
-  async destroy(): Promise<void> {
-    if (this.#destroyed) return;
+  destroy(): Promise<void> {
+    // One meaning: every call gets the same promise, resolved when the pools have drained.
+    if (this.#destroyed) return this.#pools.close();
     this.#destroyed = true;
     this.#store.clear();
     this.#credentialSets.clear();
     // Unthrottled: under multi-concurrency the last second of counts would otherwise be lost.
     if (this.#ownMetrics !== undefined) this.#flushOwnMetrics();
-    await this.#pools.close();
+    return this.#pools.close();
   }
 
   #flushOwnMetrics(): void {

@@ -12,9 +12,11 @@ import type { ClientCacheOptions } from './client-cache-options.js';
 import type { ClientCacheStats } from './client-cache-stats.js';
 import type { ClientService } from './client-service.js';
 
-// The only mutable module state: the default cache and the options it is built with.
+// The only mutable module state: the default cache, the options it is built with, and its shutdown.
 let configured: ClientCacheOptions = {};
 let instance: ClientCache | undefined;
+// The drain of the default caches ended so far, which `destroyClientCache()` hands every caller.
+let shutdown: Promise<void> | undefined;
 
 /** The cache the package's getters use, built on first use: env is read and validated then, once. */
 export function defaultClientCache(): ClientCache {
@@ -68,10 +70,17 @@ export function configureClientCache(options: ClientCacheOptions): void {
  * script): ends the default cache (its clients, credential sets and pools).
  * A getter called afterwards starts a new one with the same options.
  */
-export async function destroyClientCache(): Promise<void> {
+export function destroyClientCache(): Promise<void> {
   const current = instance;
   instance = undefined;
-  await current?.destroy();
+  // A second call while the first drains gets the same promise, so a shutdown hook that awaits
+  // it never cuts requests in flight; a cache built in between is ended too.
+  if (current !== undefined) {
+    const ending = current.destroy();
+    shutdown =
+      shutdown === undefined ? ending : Promise.all([shutdown, ending]).then(() => undefined);
+  }
+  return shutdown ?? Promise.resolve();
 }
 
 /**

@@ -5,6 +5,7 @@ import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'no
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
 import type { ConnectionCounters } from './connection-counters.js';
+import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
 export interface PoolSaturation {
   readonly origin: string;
@@ -22,17 +23,21 @@ export interface PoolAgentOptions {
   readonly counters: ConnectionCounters;
   readonly onSaturated: (saturation: PoolSaturation) => void;
   readonly now: () => number;
+  /** Whether the pool is closed: from then on a request is refused before it takes a socket. */
+  readonly isClosed: () => boolean;
 }
 
 /**
  * Idle limit without a server hint: below the idle timeouts met in front of
  * AWS APIs (load balancers, NAT), so a socket is retired before the far end
- * forgets it; a reset past this limit is still caught by the replay.
+ * forgets it. A reset past this limit goes to the SDK's retry strategy.
  */
 export const DEFAULT_IDLE_LIMIT_MS = 20_000;
 // Node's own margin before an advertised keep-alive timeout.
 const HINT_MARGIN_MS = 1000;
 const DEAD_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+// Idle time after which a socket is taken only after one turn of the event loop.
+const UNREAD_CLOSE_AFTER_MS = 1000;
 
 interface SocketState {
   idleSince: number;
@@ -59,17 +64,21 @@ function connectTimeoutError(ms: number): Error {
  * - counts connections and requests;
  * - times connecting on the socket itself, so a request queued for a free
  *   socket is never failed by the connection timeout;
- * - retires, when a socket is taken, one idle past the server's keep-alive
- *   hint (or the default limit) or idle since a sign that pooled sockets died:
- *   the check needs no timer, and timers do not run while Lambda is frozen;
- * - tags a dead-socket error of a reused socket that got no response, so the
- *   handler can replay that request once on a fresh socket.
+ * - retires, when a socket is taken, one known dead (closed by the server,
+ *   destroyed) or suspected dead: idle past the server's keep-alive hint (or
+ *   the default limit), or idle since a sign that pooled sockets died. The
+ *   check needs no timer, and timers do not run while Lambda is frozen. A
+ *   socket idle over a second is taken one loop turn later, so that a close
+ *   the server sent while the process was frozen is read first;
+ * - never resends: once a byte of a request is written, its failure is the
+ *   SDK's to retry or not, within the caller's `maxAttempts`;
+ * - once closed, refuses requests before they take a socket, and cuts what
+ *   is still running with an error that says it may have reached the server.
  */
 function poolAgentClass<Base extends AgentClass>(Base: Base) {
   return class PoolAgent extends Base {
     readonly #options: PoolAgentOptions;
     readonly #state = new WeakMap<Socket, SocketState>();
-    readonly #replayable = new WeakSet<object>();
     readonly #inFlight = new Map<string, number>();
     readonly #reportedOrigins = new Set<string>();
     #deadSince = Number.NEGATIVE_INFINITY;
@@ -86,7 +95,6 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
      * time requests queue for a socket of that origin, and never again for it.
      */
     requestStarted(origin: string): void {
-      this.#options.counters.requestsSent++;
       const inFlight = (this.#inFlight.get(origin) ?? 0) + 1;
       this.#inFlight.set(origin, inFlight);
       if (inFlight > this.maxSockets && !this.#reportedOrigins.has(origin)) {
@@ -101,9 +109,28 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       else this.#inFlight.set(origin, inFlight);
     }
 
-    /** Whether `error` cut a request on a reused socket before any response: safe to replay. */
-    isReplayable(error: unknown): boolean {
-      return typeof error === 'object' && error !== null && this.#replayable.has(error);
+    /** Rejects every request waiting for a socket: none of them was written. */
+    refuseQueued(): void {
+      const queues = this.requests as Record<string, ClientRequest[] | undefined>;
+      for (const name of Object.keys(queues)) {
+        const queued = queues[name] ?? [];
+        delete queues[name];
+        for (const request of queued) refuse(request);
+      }
+    }
+
+    /**
+     * Destroys every socket: an idle one quietly, a busy one with an error that
+     * the SDK does not retry and that says the request may have reached the server.
+     */
+    cutAll(): void {
+      for (const socket of socketsIn(this.freeSockets)) socket.destroy();
+      for (const socket of socketsIn(this.sockets)) {
+        // Its request hears the error; this listener only keeps a socket whose request has not
+        // attached its own yet from turning the error into an uncaught exception.
+        socket.on('error', () => undefined);
+        socket.destroy(cutError());
+      }
     }
 
     /** Sockets busy now, and requests queued for one. */
@@ -116,7 +143,20 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
     }
 
     addRequest(request: ClientRequest, options: object): void {
-      this.#retireStale(this.getName(options as Parameters<HttpAgent['getName']>[0]));
+      // Between the handler's check and here the pool may have closed.
+      if (this.#options.isClosed()) {
+        refuse(request);
+        return;
+      }
+      const name = this.getName(options as Parameters<HttpAgent['getName']>[0]);
+      this.#retireStale(name);
+      // A request is written in the tick it gets a connected socket, or when a new one has
+      // connected: only then does it go on the wire, and only then is it counted.
+      request.once('socket', (socket: Socket) => {
+        const count = () => this.#options.counters.requestsSent++;
+        if (!socket.connecting) count();
+        else socket.once('encrypted' in socket ? 'secureConnect' : 'connect', count);
+      });
       let responded = false;
       request.once('response', (response: IncomingMessage) => {
         responded = true;
@@ -124,15 +164,39 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
         const idleLimitMs = idleLimitOf(response, this.#options.defaultIdleLimitMs);
         this.#state.set(socket, { idleSince: Number.POSITIVE_INFINITY, idleLimitMs });
       });
-      // Registered before the SDK's own listener, so the tag is there when it rejects.
+      // A reused socket that died under a request is a sign its idle peers died too.
       request.once('error', (error: Error & { code?: string }) => {
         if (request.reusedSocket && !responded && DEAD_SOCKET_CODES.has(error.code ?? '')) {
-          this.#replayable.add(error);
           this.#deadSince = this.#options.now();
         }
       });
+      // A socket idle for a while may have the server's close waiting unread in the event loop
+      // (a FIN that came while Lambda was frozen, read only after the thawed handler runs): one
+      // turn of the loop reads it, and the socket is then retired instead of written to.
+      if (this.#nextFreeIdleSince(name) < this.#options.now() - UNREAD_CLOSE_AFTER_MS) {
+        setImmediate(() => this.#take(request, options, name));
+      } else {
+        this.#take(request, options, name);
+      }
+    }
+
+    #take(request: ClientRequest, options: object, name: string): void {
+      if (this.#options.isClosed()) {
+        refuse(request);
+        return;
+      }
+      this.#retireStale(name);
       // biome-ignore lint/suspicious/noExplicitAny: Node's addRequest is untyped
       (Base.prototype as any).addRequest.call(this, request, options);
+    }
+
+    /** When the socket a request would take now (the last freed: LIFO) went idle. */
+    #nextFreeIdleSince(name: string): number {
+      const free = this.freeSockets[name] as Socket[] | undefined;
+      const next = free?.[free.length - 1];
+      return next === undefined
+        ? Number.POSITIVE_INFINITY
+        : (this.#state.get(next)?.idleSince ?? 0);
     }
 
     override keepSocketAlive(socket: Socket): boolean {
@@ -163,6 +227,8 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       if (free === undefined) return;
       const now = this.#options.now();
       const stale = free.filter((socket) => {
+        // Known dead: Node's agent skips a destroyed socket only at the head of its list.
+        if (socket.destroyed || !socket.writable || socket.readableEnded) return true;
         const state = this.#state.get(socket);
         if (state === undefined) return true;
         return state.idleSince <= this.#deadSince || now - state.idleSince > state.idleLimitMs;
@@ -174,6 +240,20 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       if (free.length === 0) delete (this.freeSockets as Record<string, Socket[]>)[name];
     }
   };
+}
+
+/** A copy of the sockets of every origin in one of the agent's lists. */
+function socketsIn(group: NodeJS.ReadOnlyDict<Socket[]>): Socket[] {
+  return Object.values(group).flatMap((sockets) => sockets ?? []);
+}
+
+/**
+ * Fails a request that has no socket, the way Node's agent fails one whose
+ * socket could not be created: the request emits `error` and is never written.
+ */
+function refuse(request: ClientRequest): void {
+  const error = notSentError(request.getHeader(ATTEMPT_HEADER));
+  (request as unknown as { onSocket(socket: null, error: Error): void }).onSocket(null, error);
 }
 
 /** A keep-alive HTTPS agent with the pool's rules. */

@@ -1,7 +1,6 @@
-import { Readable } from 'node:stream';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { ClientCacheError } from '../errors.js';
 import type { CountingAgent, CountingHttpAgent } from './counting-agent.js';
+import { ATTEMPT_HEADER, notSentError } from './pool-closed-errors.js';
 
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
 type HttpHandlerOptions = Parameters<NodeHttpHandler['handle']>[1];
@@ -14,9 +13,6 @@ export interface PoolAgents {
   readonly isClosed: () => boolean;
 }
 
-// A stream body has been consumed by the first attempt and cannot be sent again.
-const canResend = (request: HttpRequest): boolean => !(request.body instanceof Readable);
-
 /**
  * The request handler every cached client shares.
  *
@@ -25,7 +21,10 @@ const canResend = (request: HttpRequest): boolean => !(request.body instanceof R
  * cut, so a non-idempotent call could run twice. Here `destroy()` does
  * nothing: a client that is evicted, or that a caller destroys out of habit,
  * leaves the pool alone. Only the pools' `close()` ends it, after which a
- * request fails at once (and is not retried) instead of opening a new socket.
+ * request fails at once with a `ClientCacheError` (which the SDK does not
+ * retry) instead of opening a new socket.
+ *
+ * It never resends a request itself: see the agents' rules.
  *
  * The connection timeout is enforced by the agents on each new socket, not by
  * smithy (whose timer starts when the request is made, so time spent queued
@@ -48,21 +47,11 @@ export class PooledHttpHandler extends NodeHttpHandler {
   override updateHttpClientConfig(): void {}
 
   override async handle(request: HttpRequest, options?: HttpHandlerOptions): Promise<HandleResult> {
-    if (this.#agents.isClosed()) {
-      throw new ClientCacheError(
-        'The client cache was destroyed; its connection pool sends no more requests',
-      );
-    }
+    if (this.#agents.isClosed()) throw notSentError(request.headers[ATTEMPT_HEADER]);
     const agent = request.protocol === 'http:' ? this.#agents.http : this.#agents.https;
     const origin = `${request.protocol}//${request.hostname}:${request.port ?? ''}`;
     agent.requestStarted(origin);
     try {
-      return await super.handle(request, options);
-    } catch (error) {
-      // The socket had died while idle (a freeze, a NAT timeout): the server never
-      // saw the request. Send it once more on a fresh socket, as the SDK's retry
-      // would, without spending the client's retry budget or a backoff.
-      if (!agent.isReplayable(error) || !canResend(request) || this.#agents.isClosed()) throw error;
       return await super.handle(request, options);
     } finally {
       agent.requestEnded(origin);

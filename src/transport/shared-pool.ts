@@ -37,6 +37,7 @@ export class SharedPools {
   readonly #onSaturated: (saturation: PoolSaturation) => void;
   readonly #now: () => number;
   #closed = false;
+  #closing: Promise<void> | undefined;
 
   /** `onSaturated` hears the first time requests queue for a socket of an origin. */
   constructor(
@@ -74,20 +75,31 @@ export class SharedPools {
   }
 
   /**
-   * Stops sending: a request made from now on fails at once. Requests in
-   * flight get up to `graceMs` to finish (their sockets are freed when their
-   * response has been read); then every socket is destroyed, cutting what is
-   * still running, which the SDK cannot resend because the pool refuses it.
+   * Stops sending, once: every call returns the same promise, resolved when
+   * the drain is done (the first call's `graceMs` applies). Requests waiting
+   * for a socket, and requests made from now on, fail at once with a
+   * `ClientCacheError` saying they were not sent. Requests in flight get up to
+   * `graceMs` to finish; then every socket is destroyed, and what is still
+   * running fails with a `ClientCacheError` saying it may have reached the
+   * server, which the SDK does not retry. Nothing is written after it resolves,
+   * and no socket is left.
    */
-  async close(graceMs = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
+  close(graceMs = DEFAULT_CLOSE_GRACE_MS): Promise<void> {
+    this.#closing ??= this.#drain(graceMs);
+    return this.#closing;
+  }
+
+  async #drain(graceMs: number): Promise<void> {
     this.#closed = true;
-    const deadline = this.#now() + graceMs;
+    for (const agent of this.#allAgents()) agent.refuseQueued();
+    // Real time, not the injected clock: the grace is a wait, not a socket's age.
+    const deadline = performance.now() + graceMs;
     // Ref'd timers on purpose: a caller awaiting a graceful shutdown must not see the process
     // (or worker thread) exit under it; both waits are bounded.
-    while (this.#busyCount() > 0 && this.#now() < deadline) {
+    while (this.#busyCount() > 0 && performance.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
     }
-    for (const agent of this.#allAgents()) agent.destroy();
+    for (const agent of this.#allAgents()) agent.cutAll();
     // Destroyed sockets leave the agents' lists when they have closed.
     for (let wait = 0; this.openSocketCount > 0 && wait < CLOSE_WAIT_POLLS; wait++) {
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
@@ -115,6 +127,7 @@ export class SharedPools {
         counters: this.counters,
         onSaturated: this.#onSaturated,
         now: this.#now,
+        isClosed: () => this.#closed,
       };
       pair = { https: new CountingAgent(options), http: new CountingHttpAgent(options) };
       this.#agents.set(id, pair);
