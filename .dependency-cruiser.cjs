@@ -27,7 +27,7 @@ const below = {
   'src/transport': ['events', 'config', 'errors'],
   'src/events': ['config', 'errors'],
   'src/config': ['errors'],
-  'src/dashboard': ['observability', 'config'],
+  'src/dashboard': ['observability', 'config', 'errors'],
   'src/cdk': ['dashboard', 'observability'],
 };
 

@@ -5,6 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CLIENT_CACHE_ALARMS } from '../src/dashboard/alarm-definitions.js';
+import { alarmNameFor, metricAlarmProperties } from '../src/dashboard/alarm-properties.js';
 import {
   fillDashboardPlaceholders,
   loadDashboardDefinition,
@@ -17,18 +19,51 @@ const TEMPLATE_FILE = fileURLToPath(
 /** `${Name}` as `Fn::Sub` reads it: a template parameter or a pseudo parameter. */
 const subReference = (name: string): string => `\${${name}}`;
 
+const NO_VALUE = { Ref: 'AWS::NoValue' };
+
+/** The cache's alarms, read from their one definition; actions only when a topic is given. */
+function alarmResources(): Record<string, object> {
+  const entries = CLIENT_CACHE_ALARMS.map((definition) => {
+    const properties = metricAlarmProperties<object>(definition, {
+      namespace: { Ref: 'Namespace' },
+      service: { Ref: 'Service' },
+      description: { 'Fn::Sub': definition.description },
+      alarmName: {
+        'Fn::If': [
+          'HasAlarmNamePrefix',
+          { 'Fn::Sub': alarmNameFor(definition, subReference('AlarmNamePrefix')) },
+          NO_VALUE,
+        ],
+      },
+    });
+    const actions = { 'Fn::If': ['HasAlarmTopic', [{ Ref: 'AlarmTopicArn' }], NO_VALUE] };
+    return [
+      `${definition.key}Alarm`,
+      {
+        Type: 'AWS::CloudWatch::Alarm',
+        Properties: { ...properties, AlarmActions: actions, OKActions: actions },
+      },
+    ];
+  });
+  return Object.fromEntries(entries);
+}
+
 function buildTemplate(): object {
-  const body = fillDashboardPlaceholders(loadDashboardDefinition(), {
+  const alarmArns = Object.fromEntries(
+    CLIENT_CACHE_ALARMS.map(({ key }) => [`${key}AlarmArn`, subReference(`${key}Alarm.Arn`)]),
+  );
+  const body = fillDashboardPlaceholders(loadDashboardDefinition({ alarmStatus: true }), {
     Namespace: subReference('Namespace'),
     Service: subReference('Service'),
     Region: subReference('AWS::Region'),
     MaxEntries: subReference('MaxEntries'),
+    ...alarmArns,
   });
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description:
-      'aws-client-cache CloudWatch dashboard: cache hit ratio, evictions, size and connection ' +
-      'reuse for one service. Generated from dashboards/client-cache.json by ' +
+      'aws-client-cache CloudWatch dashboard and alarms: cache hit ratio, evictions, size and ' +
+      'connection reuse for one service. Generated from dashboards/client-cache.json by ' +
       '`npm run dashboard:template`; edit that file, not this one.',
     Parameters: {
       Namespace: {
@@ -59,9 +94,27 @@ function buildTemplate(): object {
         MinValue: 1,
         MaxValue: 10000,
       },
+      AlarmTopicArn: {
+        Type: 'String',
+        Description:
+          'SNS topic told when an alarm fires and when it clears; empty: the alarms notify nobody',
+        Default: '',
+        AllowedPattern: String.raw`^$|^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$`,
+        ConstraintDescription: 'empty, or an SNS topic ARN',
+      },
+      AlarmNamePrefix: {
+        Type: 'String',
+        Description:
+          'Alarm names become <prefix>-credential-refresh-failures and so on; empty lets CloudFormation name them',
+        Default: '',
+        AllowedPattern: '^[A-Za-z0-9_.-]{0,200}$',
+        ConstraintDescription: 'up to 200 of A-Z a-z 0-9 . - _',
+      },
     },
     Conditions: {
       HasDashboardName: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] },
+      HasAlarmTopic: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmTopicArn' }, ''] }] },
+      HasAlarmNamePrefix: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmNamePrefix' }, ''] }] },
     },
     Resources: {
       Dashboard: {
@@ -73,6 +126,7 @@ function buildTemplate(): object {
           DashboardBody: { 'Fn::Sub': body },
         },
       },
+      ...alarmResources(),
     },
     Outputs: {
       DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
