@@ -11,15 +11,29 @@ import {
   fillDashboardPlaceholders,
   loadDashboardDefinition,
 } from '../src/dashboard/render-dashboard.js';
+import {
+  fillFleetPlaceholders,
+  loadFleetDashboardDefinition,
+} from '../src/dashboard/render-fleet-dashboard.js';
 
 const TEMPLATE_FILE = fileURLToPath(
   new URL('../dashboards/client-cache.template.json', import.meta.url),
+);
+const FLEET_TEMPLATE_FILE = fileURLToPath(
+  new URL('../dashboards/client-cache-fleet.template.json', import.meta.url),
 );
 
 /** `${Name}` as `Fn::Sub` reads it: a template parameter or a pseudo parameter. */
 const subReference = (name: string): string => `\${${name}}`;
 
 const NO_VALUE = { Ref: 'AWS::NoValue' };
+
+const NAMESPACE_PARAMETER = {
+  Type: 'String',
+  Description: 'POWERTOOLS_METRICS_NAMESPACE of the functions',
+  AllowedPattern: String.raw`^(?!AWS/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$`,
+  ConstraintDescription: 'a CloudWatch namespace: 1 to 255 of A-Z a-z 0-9 . - _ / # : space',
+};
 
 /** The cache's alarms, read from their one definition; actions only when a topic is given. */
 function alarmResources(): Record<string, object> {
@@ -66,12 +80,7 @@ function buildTemplate(): object {
       'connection reuse for one service. Generated from dashboards/client-cache.json by ' +
       '`npm run dashboard:template`; edit that file, not this one.',
     Parameters: {
-      Namespace: {
-        Type: 'String',
-        Description: 'POWERTOOLS_METRICS_NAMESPACE of the functions',
-        AllowedPattern: String.raw`^(?!AWS/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$`,
-        ConstraintDescription: 'a CloudWatch namespace: 1 to 255 of A-Z a-z 0-9 . - _ / # : space',
-      },
+      Namespace: NAMESPACE_PARAMETER,
       Service: {
         Type: 'String',
         Description: 'POWERTOOLS_SERVICE_NAME of the functions (the service dimension)',
@@ -134,16 +143,62 @@ function buildTemplate(): object {
   };
 }
 
+function buildFleetTemplate(): object {
+  const body = fillFleetPlaceholders(loadFleetDashboardDefinition(), {
+    Namespace: subReference('Namespace'),
+    Region: subReference('AWS::Region'),
+  });
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description:
+      'aws-client-cache fleet dashboard: every service publishing the cache metrics to a ' +
+      'namespace, ranked by Metrics Insights queries. Generated from ' +
+      'dashboards/client-cache-fleet.json by `npm run dashboard:template`; edit that file, not this one.',
+    Parameters: {
+      Namespace: NAMESPACE_PARAMETER,
+      DashboardName: {
+        Type: 'String',
+        Description: 'Dashboard name, unique in the account; empty lets CloudFormation name it',
+        Default: '',
+        AllowedPattern: '^[A-Za-z0-9_-]{0,255}$',
+        ConstraintDescription: 'up to 255 of A-Z a-z 0-9 - _',
+      },
+    },
+    Conditions: {
+      HasDashboardName: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] },
+    },
+    Resources: {
+      Dashboard: {
+        Type: 'AWS::CloudWatch::Dashboard',
+        Properties: {
+          DashboardName: {
+            'Fn::If': ['HasDashboardName', { Ref: 'DashboardName' }, NO_VALUE],
+          },
+          DashboardBody: { 'Fn::Sub': body },
+        },
+      },
+    },
+    Outputs: {
+      DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
+    },
+  };
+}
+
 function main(args: string[]): number {
   const { values } = parseArgs({ args, options: { check: { type: 'boolean', default: false } } });
-  const template = `${JSON.stringify(buildTemplate(), null, 2)}\n`;
-  if (!values.check) {
-    writeFileSync(TEMPLATE_FILE, template);
-    return 0;
+  let status = 0;
+  for (const [file, template] of [
+    [TEMPLATE_FILE, buildTemplate()],
+    [FLEET_TEMPLATE_FILE, buildFleetTemplate()],
+  ] as const) {
+    const text = `${JSON.stringify(template, null, 2)}\n`;
+    if (!values.check) writeFileSync(file, text);
+    else if (readFileSync(file, 'utf8') !== text) {
+      process.stderr.write(`${file} is out of date: run npm run dashboard:template\n`);
+      status = 1;
+    }
   }
-  if (readFileSync(TEMPLATE_FILE, 'utf8') === template) return 0;
-  process.stderr.write(`${TEMPLATE_FILE} is out of date: run npm run dashboard:template\n`);
-  return 1;
+  return status;
 }
 
 process.exitCode = main(process.argv.slice(2));

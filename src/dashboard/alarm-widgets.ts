@@ -36,7 +36,8 @@ export function alarmStatusWidget(y: number): DashboardWidgetJson {
     width: 24,
     height: ALARM_STATUS_HEIGHT,
     properties: {
-      title: 'Alarms of this service (each alarm\'s math and threshold: the "Alarm:" widgets at the bottom)',
+      title:
+        'Alarms of this service (each alarm\'s math and threshold: the "Alarm:" widgets at the bottom)',
       alarms: ALARM_ARN_PLACEHOLDERS.map((name) => `\${${name}}`),
       sortBy: 'stateUpdatedTimestamp',
     },
