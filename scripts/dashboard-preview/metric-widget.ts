@@ -31,7 +31,10 @@ const ANNOTATION_COLOR = '#d62728';
 interface Line {
   readonly id: string;
   readonly options: MetricRowOptions;
-  readonly evaluate: (resolve: (id: string) => TimeSeries) => TimeSeries | number;
+  readonly evaluate: (
+    resolve: (id: string) => TimeSeries,
+    timeline: readonly number[],
+  ) => TimeSeries | number;
 }
 
 /**
@@ -62,7 +65,7 @@ export function buildMetricWidget(
       throw new PreviewError(`Widget "${title}": cannot evaluate the id "${id}": ${problem}`);
     }
     pending.add(id);
-    const value = line.evaluate(resolve);
+    const value = line.evaluate(resolve, xs);
     const series = typeof value === 'number' ? new Map(xs.map((x) => [x, value])) : value;
     results.set(id, series);
     return series;
