@@ -25,7 +25,15 @@ export interface MetricWidgetModel {
 }
 
 // CloudWatch's default line colours, in the order it hands them out.
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
+export const PALETTE = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+];
 const ANNOTATION_COLOR = '#d62728';
 
 interface Line {

@@ -3,9 +3,10 @@
  * with aws-client-cache) run against the local AWS endpoint, for tests of what the alarms and
  * the fleet view would make of them. Bounded: one process, a fixed number of invocations.
  */
-import { startLocalAws } from '../../local-aws/index.js';
+
 import { DEMO_APP_ENV, LEASES_FUNCTION_NAME, leasesFunction } from '../../demo/leases.js';
 import { WorkloadProcess } from '../../demo/workload-process.js';
+import { startLocalAws } from '../../local-aws/index.js';
 
 export interface DemoRun {
   /** The EMF documents the workload printed, one JSON line each, as printed. */
