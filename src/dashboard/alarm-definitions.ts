@@ -56,6 +56,10 @@ export const ALARM_GUARDS = {
   minLookups: 200,
 } as const;
 
+/** `${Namespace}` and `${Service}` as every deploy path fills them (`Fn::Sub`, `describeAlarm`). */
+export const placeholder = (name: string): string => `\${${name}}`;
+const WHO = `aws-client-cache (${placeholder('Namespace')}/${placeholder('Service')})`;
+
 const LOGS_INSIGHTS_SIZE_QUERY =
   'filter message like /CLIENT_CACHE_MAX_ENTRIES/ | stats max(recommendedMaxEntries)';
 
@@ -68,7 +72,7 @@ export const CLIENT_CACHE_ALARMS = [
     key: 'CredentialRefreshFailures',
     title: 'credential refresh failures',
     description:
-      'aws-client-cache (${Namespace}/${Service}): role credential refreshes fail in 3 of the last 5 minutes. ' +
+      `${WHO}: role credential refreshes fail in 3 of the last 5 minutes. ` +
       "The cache keeps the current credentials until they expire, then every call with that role fails. Check the role's trust policy " +
       '(sts:AssumeRole for the function role), its external id, and that the function reaches STS (VPC endpoint or NAT). ' +
       'The warning log "aws-client-cache: credential refresh failed" names the role.',
@@ -85,7 +89,7 @@ export const CLIENT_CACHE_ALARMS = [
     key: 'EvictionMisses',
     title: 'eviction misses',
     description:
-      'aws-client-cache (${Namespace}/${Service}): for 15 minutes, 10 % or more of the cache misses were for clients evicted less than 60 s earlier. ' +
+      `${WHO}: for 15 minutes, 10 % or more of the cache misses were for clients evicted less than 60 s earlier. ` +
       'CLIENT_CACHE_MAX_ENTRIES is too small for the clients the function uses: each such miss pays a client build, an AssumeRole and a TLS handshake. ' +
       'The function logs the size that would have kept them (warning naming CLIENT_CACHE_MAX_ENTRIES, field recommendedMaxEntries); ' +
       `Logs Insights: ${LOGS_INSIGHTS_SIZE_QUERY}. Set CLIENT_CACHE_MAX_ENTRIES to it (up to 10000).`,
@@ -106,7 +110,7 @@ export const CLIENT_CACHE_ALARMS = [
     key: 'SocketReuse',
     title: 'requests per connection',
     description:
-      'aws-client-cache (${Namespace}/${Service}): for 15 minutes, with at least 100 requests per 5 minutes, fewer than 2 requests were sent per new connection: ' +
+      `${WHO}: for 15 minutes, with at least 100 requests per 5 minutes, fewer than 2 requests were sent per new connection: ` +
       'sockets are not reused, so most requests pay a TLS handshake. Look for SDK clients built outside the cache, or a requestHandler passed per client through additionalConfig.',
     inputs: [
       { id: 'requests', metric: ClientCacheMetric.RequestsSent },
@@ -126,7 +130,7 @@ export const CLIENT_CACHE_ALARMS = [
     key: 'HitRatio',
     title: 'hit ratio',
     description:
-      'aws-client-cache (${Namespace}/${Service}): for 15 minutes, with at least 200 lookups per 5 minutes, fewer than half of them found a cached client. ' +
+      `${WHO}: for 15 minutes, with at least 200 lookups per 5 minutes, fewer than half of them found a cached client. ` +
       'If eviction misses are low, the cache key keeps changing: look for a credentials object or provider, or additionalConfig, built inside the handler, and build it once outside it.',
     inputs: [
       { id: 'hits', metric: ClientCacheMetric.Hit },

@@ -1,5 +1,9 @@
 import { ClientCacheDimension } from '../observability/metric-names.js';
-import { ALARM_VALUE_ID, type ClientCacheAlarmDefinition } from './alarm-definitions.js';
+import {
+  ALARM_VALUE_ID,
+  type ClientCacheAlarmDefinition,
+  placeholder,
+} from './alarm-definitions.js';
 
 /**
  * Where an alarm's values come from. `Text` is a plain string for the CDK construct and the
@@ -110,8 +114,8 @@ export function describeAlarm(
   values: { readonly namespace: string; readonly service: string },
 ): string {
   return definition.description
-    .replaceAll('${Namespace}', values.namespace)
-    .replaceAll('${Service}', values.service);
+    .replaceAll(placeholder('Namespace'), values.namespace)
+    .replaceAll(placeholder('Service'), values.service);
 }
 
 /** `<prefix>-credential-refresh-failures` and so on: readable in a page, safe in an ARN. */

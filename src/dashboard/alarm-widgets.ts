@@ -4,6 +4,7 @@ import {
   CLIENT_CACHE_ALARMS,
   type ClientCacheAlarmDefinition,
   type ClientCacheAlarmKey,
+  placeholder,
 } from './alarm-definitions.js';
 
 /** A dashboard widget, as the body holds it. */
@@ -38,7 +39,7 @@ export function alarmStatusWidget(y: number): DashboardWidgetJson {
     properties: {
       title:
         'Alarms of this service (each alarm\'s math and threshold: the "Alarm:" widgets at the bottom)',
-      alarms: ALARM_ARN_PLACEHOLDERS.map((name) => `\${${name}}`),
+      alarms: ALARM_ARN_PLACEHOLDERS.map(placeholder),
       sortBy: 'stateUpdatedTimestamp',
     },
   };
@@ -58,7 +59,7 @@ export function alarmThresholdWidgets(y: number): DashboardWidgetJson[] {
     height: THRESHOLD_WIDGET_HEIGHT,
     properties: {
       title: `Alarm: ${alarm.title} (${describeRule(alarm)})`,
-      region: '${Region}',
+      region: placeholder('Region'),
       view: 'timeSeries',
       stacked: false,
       period: alarm.periodSeconds,
@@ -73,10 +74,10 @@ export function alarmThresholdWidgets(y: number): DashboardWidgetJson[] {
 
 function thresholdRows(alarm: ClientCacheAlarmDefinition): unknown[][] {
   const metricRow = (id: string, metric: string, visible: boolean): unknown[] => [
-    '${Namespace}',
+    placeholder('Namespace'),
     metric,
     ClientCacheDimension.Service,
-    '${Service}',
+    placeholder('Service'),
     { id, stat: 'Sum', ...(visible ? { label: alarm.valueLabel } : { visible: false }) },
   ];
   if (alarm.expression === undefined) {
