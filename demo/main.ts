@@ -11,9 +11,9 @@
  * is doing slows all three alike. Handshakes, AssumeRole calls and requests are counted by the
  * endpoint, which serves one mode at a time.
  *
- * After the table's runs, two more cached functions publish to the same namespace as their own
- * services (one with a cache too small on purpose), so the fleet view has a fleet to rank. They
- * run after the comparison, so they never share the machine with its timings.
+ * Two more cached functions publish to the same namespace as their own services (one with a
+ * cache too small on purpose), so the fleet view has a fleet to rank. Each round runs their
+ * slice after the three timed modes, so they never share the machine with a timed batch.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -172,19 +172,28 @@ try {
       tally.requests += endpoint.stats.requests();
       tally.connections += endpoint.stats.connections();
     }
+    // The fleet's slice of this round, after the timed modes, so every service spans the run.
+    const fleetFrom = Math.floor((batch * fleetInvocations) / batches);
+    const fleetTo = Math.floor(((batch + 1) * fleetInvocations) / batches);
+    for (const [service, workload] of fleet) {
+      if (fleetTo === fleetFrom || fleetFailures.some((failure) => failure.startsWith(service)))
+        continue;
+      const result = await workload
+        .run(fleetFrom, fleetTo, concurrency, () => undefined)
+        .catch((error) => {
+          fleetFailures.push(
+            `${service}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return undefined;
+        });
+      if (result !== undefined && result.errors > 0)
+        fleetFailures.push(`${service}: ${result.firstError}`);
+    }
     process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${progressLine(batch + 1)}\n`);
   }
-  await Promise.all(
-    fleet.map(async ([service, workload]) => {
-      try {
-        const result = await workload.run(0, fleetInvocations, concurrency, () => undefined);
-        if (result.errors > 0) fleetFailures.push(`${service}: ${result.firstError}`);
-        await workload.finish();
-      } catch (error) {
-        fleetFailures.push(`${service}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }),
-  );
+  for (const [service, workload] of fleet) {
+    await workload.finish().catch((error) => fleetFailures.push(`${service}: ${String(error)}`));
+  }
   process.stderr.write(
     `fleet: ${fleet.map(([service]) => `${service} ${fleetInvocations}`).join(', ')} invocations\n`,
   );

@@ -40,6 +40,10 @@ export function buildFleetPreviewModel(
       sample.dimensions[ClientCacheDimension.Service] !== undefined,
   );
   const services = new Set(ours.map((sample) => sample.dimensions[ClientCacheDimension.Service]));
+  // One colour per service on every widget, whatever its rank there.
+  const colors = new Map(
+    [...services].sort().map((service, position) => [service, PALETTE[position % PALETTE.length]]),
+  );
   const timestamps = [...new Set(ours.map((sample) => sample.timestamp))].sort((a, b) => a - b);
   const firstTimestamp = timestamps[0] as number;
   const lastTimestamp = timestamps[timestamps.length - 1] as number;
@@ -76,9 +80,10 @@ export function buildFleetPreviewModel(
       longestPauseSeconds: longestPause / 1000,
     });
     const xs = periodStarts(firstTimestamp, lastTimestamp, period);
-    return { kind: 'metric', layout, chart: insightsChart(properties, ours, period, xs) };
+    return { kind: 'metric', layout, chart: insightsChart(properties, ours, period, xs, colors) };
   });
   return {
+    definitionFile: 'dashboards/client-cache-fleet.json',
     namespace,
     service: `${services.size} services`,
     source,
@@ -95,6 +100,7 @@ function insightsChart(
   samples: readonly MetricSample[],
   periodSeconds: number,
   xs: readonly number[],
+  colors: ReadonlyMap<string | undefined, string | undefined>,
 ): MetricWidgetModel {
   const [row] = properties.metrics;
   const query = row?.find((part) => typeof part === 'object')?.expression;
@@ -110,7 +116,7 @@ function insightsChart(
       const values = xs.map((x) => series.get(x) ?? null);
       return {
         label: group,
-        color: PALETTE[position % PALETTE.length] as string,
+        color: colors.get(group) ?? (PALETTE[position % PALETTE.length] as string),
         values,
         joined: isSparse(values),
       };

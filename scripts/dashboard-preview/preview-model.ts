@@ -46,6 +46,8 @@ export type WidgetModel =
 
 /** The whole page: what was read, for whom, and every widget of the shipped dashboard. */
 export interface PreviewModel extends PreviewTarget {
+  /** The dashboard drawn; default `dashboards/client-cache.json`. */
+  readonly definitionFile?: string;
   readonly source: string;
   readonly emfLines: number;
   readonly skippedLines: number;
