@@ -180,7 +180,7 @@ function describeVerdicts(verdicts: readonly AlarmVerdict[], spanMs: number): st
         : verdict.breaching.length > 0
           ? `breaching in ${verdict.breaching.length} of ${verdict.periods} periods, not enough to fire`
           : verdict.tooShort
-            ? `not breaching; the input spans ${verdict.periods} of the periods it needs`
+            ? `not breaching; the input spans ${verdict.periods} of the ${definition?.datapointsToAlarm} periods it needs`
             : 'would not fire';
     return `| ${verdict.title} | ${rule} | ${state} |`;
   });

@@ -77,7 +77,7 @@ export const CLIENT_CACHE_ALARMS = [
       '(sts:AssumeRole for the function role), its external id, and that the function reaches STS (VPC endpoint or NAT). ' +
       'The warning log "aws-client-cache: credential refresh failed" names the role.',
     inputs: [{ id: 'failures', metric: ClientCacheMetric.CredentialRefreshFailure }],
-    valueLabel: 'Refresh failures per minute',
+    valueLabel: 'Failures per minute',
     periodSeconds: 60,
     threshold: 1,
     comparison: 'GreaterThanOrEqualToThreshold',
@@ -90,7 +90,7 @@ export const CLIENT_CACHE_ALARMS = [
     title: 'eviction misses',
     description:
       `${WHO}: for 15 minutes, 10 % or more of the cache misses were for clients evicted less than 60 s earlier. ` +
-      'CLIENT_CACHE_MAX_ENTRIES is too small for the clients the function uses: each such miss pays a client build, an AssumeRole and a TLS handshake. ' +
+      'CLIENT_CACHE_MAX_ENTRIES is too small for the clients the function uses: each such miss builds the client again. ' +
       'The function logs the size that would have kept them (warning naming CLIENT_CACHE_MAX_ENTRIES, field recommendedMaxEntries); ' +
       `Logs Insights: ${LOGS_INSIGHTS_SIZE_QUERY}. Set CLIENT_CACHE_MAX_ENTRIES to it (up to 10000).`,
     inputs: [
@@ -98,7 +98,7 @@ export const CLIENT_CACHE_ALARMS = [
       { id: 'misses', metric: ClientCacheMetric.Miss },
     ],
     expression: `IF(misses >= ${ALARM_GUARDS.minMisses}, 100 * FILL(evictionMisses, 0) / misses, 0)`,
-    valueLabel: 'Eviction misses (% of misses)',
+    valueLabel: 'Eviction misses (%)',
     periodSeconds: 300,
     threshold: 10,
     comparison: 'GreaterThanOrEqualToThreshold',
@@ -118,7 +118,7 @@ export const CLIENT_CACHE_ALARMS = [
     ],
     // No new connection in a busy period is the best case: every request reused a socket.
     expression: `IF(requests >= ${ALARM_GUARDS.minRequests}, IF(connections > 0, requests / connections, requests), ${ALARM_GUARDS.minRequests})`,
-    valueLabel: 'Requests per new connection',
+    valueLabel: 'Requests/connection',
     periodSeconds: 300,
     threshold: 2,
     comparison: 'LessThanThreshold',
