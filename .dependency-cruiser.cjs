@@ -28,7 +28,7 @@ const below = {
   'src/events': ['config', 'errors'],
   'src/config': ['errors'],
   'src/dashboard': ['observability', 'config', 'errors'],
-  'src/cdk': ['dashboard', 'observability'],
+  'src/cdk': ['dashboard', 'observability', 'config', 'errors'],
 };
 
 const layer = (name) => `^src/${name}(/|\\.ts$)`;

@@ -1,6 +1,7 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import { CfnAlarm, CfnDashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
+import { describeValue } from '../config/describe-value.js';
 import { CLIENT_CACHE_ALARMS, type ClientCacheAlarmKey } from '../dashboard/alarm-definitions.js';
 import {
   alarmNameFor,
@@ -18,6 +19,7 @@ import {
   renderDashboardBody,
   renderDashboardBodyWithRegionReference,
 } from '../dashboard/render-dashboard.js';
+import { ClientCacheConfigError } from '../errors.js';
 import { toCfnAlarmProps } from './client-cache-alarms.js';
 
 /** Props of {@link ClientCacheDashboard}. */
@@ -80,14 +82,17 @@ export class ClientCacheDashboard extends Construct {
     })) {
       // A token's value arrives at deploy time, too late to be checked and escaped into the body.
       if (Token.isUnresolved(value)) {
-        throw new TypeError(`\`${field}\` must be a literal value, not a deploy-time token`);
+        throw new ClientCacheConfigError(
+          field,
+          `\`${field}\` must be a literal value, not a deploy-time token`,
+        );
       }
     }
     if (dashboardName !== undefined && !Token.isUnresolved(dashboardName)) {
       if (!DASHBOARD_NAME_PATTERN.test(dashboardName)) {
-        throw new RangeError(
-          '`dashboardName` must be 1 to 255 of A-Z a-z 0-9 - _, ' +
-            `got ${JSON.stringify(dashboardName)}`,
+        throw new ClientCacheConfigError(
+          'dashboardName',
+          `\`dashboardName\` must be 1 to 255 of A-Z a-z 0-9 - _, got ${describeValue(dashboardName)}`,
         );
       }
     }

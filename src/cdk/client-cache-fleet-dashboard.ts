@@ -7,6 +7,7 @@ import {
   loadFleetDashboardDefinition,
   renderFleetDashboardBody,
 } from '../dashboard/render-fleet-dashboard.js';
+import { ClientCacheConfigError } from '../errors.js';
 
 /** Props of {@link ClientCacheFleetDashboard}. */
 export interface ClientCacheFleetDashboardProps {
@@ -31,7 +32,10 @@ export class ClientCacheFleetDashboard extends Construct {
   public constructor(scope: Construct, id: string, props: ClientCacheFleetDashboardProps) {
     super(scope, id);
     if (Token.isUnresolved(props.namespace)) {
-      throw new TypeError('`namespace` must be a literal value, not a deploy-time token');
+      throw new ClientCacheConfigError(
+        'namespace',
+        '`namespace` must be a literal value, not a deploy-time token',
+      );
     }
     const region = Stack.of(this).region;
     // An environment-agnostic stack's region is a token, joined in at deploy time.
