@@ -27,8 +27,8 @@ const below = {
   'src/transport': ['events', 'config', 'errors'],
   'src/events': ['config', 'errors'],
   'src/config': ['errors'],
-  'src/dashboard': ['observability', 'config'],
-  'src/cdk': ['dashboard', 'observability'],
+  'src/dashboard': ['observability', 'config', 'errors'],
+  'src/cdk': ['dashboard', 'observability', 'config', 'errors'],
 };
 
 const layer = (name) => `^src/${name}(/|\\.ts$)`;

@@ -49,6 +49,7 @@ const SHIPPED = [
   'dist/esm/index.js',
   'dist/cjs/index.js',
   'dashboards/client-cache.json',
+  'dashboards/client-cache-fleet.json',
 ];
 // Source maps would point at src/, which is not shipped; tests, sources and bench results never are.
 const NOT_SHIPPED = /\.map$|^(src|test|bench|local-aws|app|demo|scripts)\//;

@@ -4,15 +4,19 @@
  * one table of what each cost.
  *
  *   npm start -- [--invocations 300] [--roles 5] [--concurrency 4] [--latency-ms 0]
- *     [--out out/demo-emf.jsonl] [--json rows.json]
+ *     [--out out/demo-emf.jsonl] [--fleet-out out/demo-fleet-emf.jsonl] [--json rows.json]
  *
  * The endpoint runs here; each mode is its own process (demo/workload.ts), started with
  * NODE_EXTRA_CA_CERTS. The modes take turns, batch by batch, so that whatever else the machine
  * is doing slows all three alike. Handshakes, AssumeRole calls and requests are counted by the
  * endpoint, which serves one mode at a time.
+ *
+ * Two more cached functions publish to the same namespace as their own services (one with a
+ * cache too small on purpose), so the fleet view has a fleet to rank. Each round runs their
+ * slice after the three timed modes, so they never share the machine with a timed batch.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SERVICE_NAMES, startLocalAws } from '../local-aws/index.js';
 import { DEMO_APP_ENV, LEASES_FUNCTION_NAME, leasesFunction } from './leases.js';
@@ -27,6 +31,8 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '4' },
     'latency-ms': { type: 'string', default: '0' },
     out: { type: 'string', default: 'out/demo-emf.jsonl' },
+    // The cached run's lines and the other services', for the fleet view; beside --out by default.
+    'fleet-out': { type: 'string' },
     // The table's rows as JSON, for the benchmark (P1).
     json: { type: 'string' },
   },
@@ -51,6 +57,7 @@ const roles = integerFlag('roles', 1, 8);
 const concurrency = integerFlag('concurrency', 1, 64);
 const latencyMs = integerFlag('latency-ms', 0, 1000);
 const outFile = resolve(values.out ?? 'out/demo-emf.jsonl');
+const fleetOutFile = resolve(values['fleet-out'] ?? join(dirname(outFile), 'demo-fleet-emf.jsonl'));
 const batches = Math.min(10, invocations);
 
 interface ModeTally {
@@ -85,6 +92,29 @@ const childEnv = {
 };
 
 const workloads = DEMO_MODES.map((mode) => new WorkloadProcess(mode, roles, childEnv));
+
+/**
+ * The fleet: more functions with the cache in the same namespace. `lease-alerts` runs with a
+ * cache of 2 for clients of 5 roles, so the fleet view has eviction misses to rank first.
+ */
+const FLEET_SERVICES = [
+  { service: 'lease-reports', env: {} },
+  { service: 'lease-alerts', env: { CLIENT_CACHE_MAX_ENTRIES: '2' } },
+] as const;
+// A sixth of the run each: enough lines to rank, little time added after the comparison.
+const fleetInvocations = Math.max(1, Math.ceil(invocations / 6));
+const fleet = FLEET_SERVICES.map(
+  ({ service, env }) =>
+    [
+      service,
+      new WorkloadProcess('cache', roles, {
+        ...childEnv,
+        ...env,
+        POWERTOOLS_SERVICE_NAME: service,
+      }),
+    ] as const,
+);
+const fleetFailures: string[] = [];
 const tallies = new Map<DemoMode, ModeTally>(
   DEMO_MODES.map((mode) => [
     mode,
@@ -110,9 +140,12 @@ const progressLine = (batch: number) =>
 
 const totals = new Map<DemoMode, Awaited<ReturnType<WorkloadProcess['finish']>>>();
 try {
-  await Promise.all(
-    workloads.map((workload) => workload.ready().catch((error) => fail(workload.mode, error))),
-  );
+  await Promise.all([
+    ...workloads.map((workload) => workload.ready().catch((error) => fail(workload.mode, error))),
+    ...fleet.map(([service, workload]) =>
+      workload.ready().catch((error) => fleetFailures.push(`${service}: ${String(error)}`)),
+    ),
+  ]);
   for (let batch = 0; batch < batches; batch++) {
     const from = Math.floor((batch * invocations) / batches);
     const to = Math.floor(((batch + 1) * invocations) / batches);
@@ -139,8 +172,31 @@ try {
       tally.requests += endpoint.stats.requests();
       tally.connections += endpoint.stats.connections();
     }
+    // The fleet's slice of this round, after the timed modes, so every service spans the run.
+    const fleetFrom = Math.floor((batch * fleetInvocations) / batches);
+    const fleetTo = Math.floor(((batch + 1) * fleetInvocations) / batches);
+    for (const [service, workload] of fleet) {
+      if (fleetTo === fleetFrom || fleetFailures.some((failure) => failure.startsWith(service)))
+        continue;
+      const result = await workload
+        .run(fleetFrom, fleetTo, concurrency, () => undefined)
+        .catch((error) => {
+          fleetFailures.push(
+            `${service}: ${error instanceof Error ? error.message : String(error)}`,
+          );
+          return undefined;
+        });
+      if (result !== undefined && result.errors > 0)
+        fleetFailures.push(`${service}: ${result.firstError}`);
+    }
     process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${progressLine(batch + 1)}\n`);
   }
+  for (const [service, workload] of fleet) {
+    await workload.finish().catch((error) => fleetFailures.push(`${service}: ${String(error)}`));
+  }
+  process.stderr.write(
+    `fleet: ${fleet.map(([service]) => `${service} ${fleetInvocations}`).join(', ')} invocations\n`,
+  );
   for (const workload of workloads) {
     if (tallyOf(workload.mode).failure !== undefined) continue;
     await workload.finish().then(
@@ -176,7 +232,13 @@ const rows: ModeRow[] = DEMO_MODES.flatMap((mode) => {
 
 const cached = workloads.find((workload) => workload.mode === 'cache');
 mkdirSync(dirname(outFile), { recursive: true });
-writeFileSync(outFile, cached?.emfLines.map((line) => `${line}\n`).join('') ?? '');
+const lines = (emfLines: readonly string[]) => emfLines.map((line) => `${line}\n`).join('');
+writeFileSync(outFile, lines(cached?.emfLines ?? []));
+mkdirSync(dirname(fleetOutFile), { recursive: true });
+writeFileSync(
+  fleetOutFile,
+  lines([...(cached?.emfLines ?? []), ...fleet.flatMap(([, workload]) => workload.emfLines)]),
+);
 if (values.json !== undefined) writeFileSync(values.json, `${JSON.stringify(rows, null, 2)}\n`);
 
 const network =
@@ -186,9 +248,11 @@ const network =
 process.stdout.write(
   `\nLease-costs handler: ${invocations} invocations per mode, ${roles} roles, concurrency ` +
     `${concurrency}, local AWS endpoint (${network})\n\n${formatTable(rows)}\n\n` +
-    `${summarise(rows, roles)}\n\nEMF lines of the cached run: ${outFile}\n`,
+    `${summarise(rows, roles)}\n\nEMF lines of the cached run: ${outFile}\n` +
+    `EMF lines of three services (lease-costs, ${FLEET_SERVICES.map(({ service }) => service).join(', ')}) for the fleet view: ${fleetOutFile}\n`,
 );
-let failed = false;
+let failed = fleetFailures.length > 0;
+for (const failure of fleetFailures) process.stderr.write(`\nfleet service failed: ${failure}\n`);
 for (const workload of workloads) {
   const tally = tallyOf(workload.mode);
   if (tally.failure === undefined && tally.errors === 0) continue;

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PreviewError, PreviewInputError, PreviewUsageError, ScreenshotError } from './errors.js';
+import { buildFleetPreviewModel } from './fleet-model.js';
 import { MAX_AUTO_POINTS, MIN_AUTO_POINTS } from './period.js';
 import { buildPreviewModel, type PreviewModel } from './preview-model.js';
 import { readEmf } from './read-emf.js';
@@ -12,6 +13,9 @@ import { loadChartAssets } from './uplot-assets.js';
 /** Where `npm start` (the demo) writes its EMF lines: the input when `--input` is not given. */
 export const DEFAULT_INPUT = join('out', 'demo-emf.jsonl');
 export const DEFAULT_OUT = join('out', 'dashboard-preview');
+/** Where `npm start` writes the lines of its three services: the input of `--fleet`. */
+export const DEFAULT_FLEET_INPUT = join('out', 'demo-fleet-emf.jsonl');
+export const DEFAULT_FLEET_OUT = join('out', 'dashboard-preview-fleet');
 
 export const USAGE = `Usage: npm run dashboard:preview -- [--input <file.jsonl>] [--out <dir>] [options]
 
@@ -24,6 +28,8 @@ Draws dashboards/client-cache.json from EMF log lines, into <dir>/dashboard.html
   --max-entries  CLIENT_CACHE_MAX_ENTRIES, the line on the cache size widget (default 100)
   --period       seconds per point for every widget (default: periodOverride auto, see docs)
   --png          fail (status 1) when the PNG can't be taken, e.g. without ${CHROMIUM_PATH}
+  --fleet        draw the fleet view (dashboards/client-cache-fleet.json) of every service in the
+                 input (default input ${DEFAULT_FLEET_INPUT}, out ${DEFAULT_FLEET_OUT})
 `;
 
 /** Where the command writes and looks: the process's own, or a test's. */
@@ -37,6 +43,7 @@ export interface CommandContext {
 }
 
 interface Flags {
+  readonly fleet: boolean;
   readonly input: string | undefined;
   readonly out: string;
   readonly namespace: string | undefined;
@@ -69,9 +76,11 @@ export async function runPreviewCommand(args: string[], context: CommandContext)
 async function preview(flags: Flags, context: CommandContext): Promise<number> {
   const cwd = context.cwd ?? process.cwd();
   const chromiumPath = context.chromiumPath ?? CHROMIUM_PATH;
-  const source = flags.input ?? DEFAULT_INPUT;
-  const text = readInput(resolve(cwd, source), flags.input);
-  const model = buildPreviewModel(readEmf(text, source), source, flags);
+  const defaultInput = flags.fleet ? DEFAULT_FLEET_INPUT : DEFAULT_INPUT;
+  const source = flags.input ?? defaultInput;
+  const text = readInput(resolve(cwd, source), flags.input, defaultInput);
+  const build = flags.fleet ? buildFleetPreviewModel : buildPreviewModel;
+  const model = build(readEmf(text, source), source, flags);
   const out = resolve(cwd, flags.out);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'dashboard.html'), renderHtml(model, loadChartAssets()));
@@ -96,11 +105,11 @@ async function preview(flags: Flags, context: CommandContext): Promise<number> {
   return 0;
 }
 
-function readInput(path: string, input: string | undefined): string {
+function readInput(path: string, input: string | undefined, defaultInput: string): string {
   if (!existsSync(path)) {
     throw new PreviewInputError(
       input === undefined
-        ? `${DEFAULT_INPUT} does not exist: run \`npm start\` (the demo writes it), or pass --input <file.jsonl>`
+        ? `${defaultInput} does not exist: run \`npm start\` (the demo writes it), or pass --input <file.jsonl>`
         : `--input ${input} does not exist`,
     );
   }
@@ -108,7 +117,7 @@ function readInput(path: string, input: string | undefined): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new PreviewInputError(`Cannot read ${input ?? DEFAULT_INPUT}: ${reason}`, {
+    throw new PreviewInputError(`Cannot read ${input ?? defaultInput}: ${reason}`, {
       cause: error,
     });
   }
@@ -127,7 +136,7 @@ function describeModel(model: PreviewModel, flags: Flags): string {
   const lines = [
     `Read ${model.emfLines} EMF lines from ${model.source} (${model.skippedLines} other lines ` +
       `skipped), spanning ${spanSeconds} s.`,
-    `Namespace ${model.namespace}, service ${model.service}; period ${period} s (${rule}).`,
+    `Namespace ${model.namespace}, ${flags.fleet ? '' : 'service '}${model.service}; period ${period} s (${rule}).`,
     `Widgets: ${model.widgets.length} (${model.widgets.length - charts.length} text, ${charts.length} metric):`,
     ...charts.map((chart) => {
       const points = chart.series.reduce(
@@ -158,9 +167,16 @@ function parseFlags(args: string[]): Flags | undefined {
     throw new PreviewUsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return undefined;
+  const fleet = values.fleet === true;
+  if (fleet && (values.service !== undefined || values['max-entries'] !== undefined)) {
+    throw new PreviewUsageError(
+      '`--fleet` draws every service: drop `--service` and `--max-entries`',
+    );
+  }
   return {
+    fleet,
     input: values.input,
-    out: values.out ?? DEFAULT_OUT,
+    out: values.out ?? (fleet ? DEFAULT_FLEET_OUT : DEFAULT_OUT),
     namespace: values.namespace,
     service: values.service,
     maxEntries: parseInteger(
@@ -192,6 +208,7 @@ function parse(args: string[]) {
       'max-entries': { type: 'string' },
       period: { type: 'string' },
       png: { type: 'boolean' },
+      fleet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -25,13 +25,24 @@ export interface MetricWidgetModel {
 }
 
 // CloudWatch's default line colours, in the order it hands them out.
-const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2'];
+export const PALETTE = [
+  '#1f77b4',
+  '#ff7f0e',
+  '#2ca02c',
+  '#d62728',
+  '#9467bd',
+  '#8c564b',
+  '#e377c2',
+];
 const ANNOTATION_COLOR = '#d62728';
 
 interface Line {
   readonly id: string;
   readonly options: MetricRowOptions;
-  readonly evaluate: (resolve: (id: string) => TimeSeries) => TimeSeries | number;
+  readonly evaluate: (
+    resolve: (id: string) => TimeSeries,
+    timeline: readonly number[],
+  ) => TimeSeries | number;
 }
 
 /**
@@ -62,7 +73,7 @@ export function buildMetricWidget(
       throw new PreviewError(`Widget "${title}": cannot evaluate the id "${id}": ${problem}`);
     }
     pending.add(id);
-    const value = line.evaluate(resolve);
+    const value = line.evaluate(resolve, xs);
     const series = typeof value === 'number' ? new Map(xs.map((x) => [x, value])) : value;
     results.set(id, series);
     return series;

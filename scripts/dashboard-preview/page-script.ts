@@ -76,6 +76,8 @@ export const PAGE_SCRIPT = `(() => {
       scales: { x: { time: true }, y: { range: yRange(widget) } },
       axes: [
         { ...axis, space: tickSpace(widget.periodSeconds < 60 ? '00:00:00' : '00:00'),
+          // Ticks on whole periods only, so a minute's label never repeats at its half.
+          incrs: [1, 2, 5, 10, 15, 30, 60, 120, 360, 720, 1440].map((n) => n * widget.periodSeconds),
           values: (_chart, splits) => splits.map((split) => clock(utc(split))) },
         { ...axis, space: 30, label: widget.yAxis.label, size: 48, labelSize: 18 },
       ],

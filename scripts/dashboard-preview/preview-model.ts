@@ -1,3 +1,8 @@
+import {
+  CLIENT_CACHE_ALARMS,
+  type ClientCacheAlarmKey,
+} from '../../src/dashboard/alarm-definitions.js';
+import { describeRule } from '../../src/dashboard/alarm-widgets.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 import { ClientCacheDimension } from '../../src/observability/metric-names.js';
 import { indexSamples, periodStart } from './aggregate.js';
@@ -9,6 +14,7 @@ import type {
   TextWidgetProperties,
 } from './dashboard-types.js';
 import { PreviewError } from './errors.js';
+import { type AlarmVerdict, evaluateAlarms } from './evaluate-alarms.js';
 import { renderMarkdown } from './markdown.js';
 import { buildMetricWidget, type MetricWidgetModel } from './metric-widget.js';
 import { choosePeriod } from './period.js';
@@ -22,6 +28,8 @@ export interface PreviewSettings {
   readonly maxEntries?: number | undefined;
   /** A period for every widget, in seconds, instead of the dashboard's rule. */
   readonly periodSeconds?: number | undefined;
+  /** Draw the fleet view of every service in the namespace instead of one service's dashboard. */
+  readonly fleet?: boolean | undefined;
 }
 
 /** A widget's place on CloudWatch's 24-column grid. */
@@ -38,6 +46,8 @@ export type WidgetModel =
 
 /** The whole page: what was read, for whom, and every widget of the shipped dashboard. */
 export interface PreviewModel extends PreviewTarget {
+  /** The dashboard drawn; default `dashboards/client-cache.json`. */
+  readonly definitionFile?: string;
   readonly source: string;
   readonly emfLines: number;
   readonly skippedLines: number;
@@ -80,6 +90,14 @@ export function buildPreviewModel(
     if (widget.type === 'text') {
       return { kind: 'text', layout, html: renderMarkdown(textOf(widget).markdown) };
     }
+    if (widget.type === 'alarm') {
+      const verdicts = evaluateAlarms(index, target, firstTimestamp, lastTimestamp);
+      return {
+        kind: 'text',
+        layout,
+        html: renderMarkdown(describeVerdicts(verdicts, lastTimestamp - firstTimestamp)),
+      };
+    }
     if (widget.type !== 'metric') {
       throw new PreviewError(`The dashboard has a "${widget.type}" widget the preview can't draw`);
     }
@@ -107,7 +125,14 @@ export function buildPreviewModel(
 
 function renderBody(target: PreviewTarget, maxEntries: number | undefined): DashboardBody {
   try {
-    const body = renderDashboardBody({ ...target, region: PREVIEW_REGION, maxEntries });
+    // Made-up ARNs: the preview draws the status widget from its own evaluation of each alarm.
+    const alarmArns = Object.fromEntries(
+      CLIENT_CACHE_ALARMS.map(({ key }) => [
+        key,
+        `arn:aws:cloudwatch:${PREVIEW_REGION}:000000000000:alarm:${key}`,
+      ]),
+    ) as Record<ClientCacheAlarmKey, string>;
+    const body = renderDashboardBody({ ...target, region: PREVIEW_REGION, maxEntries, alarmArns });
     return JSON.parse(body) as DashboardBody;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -131,11 +156,42 @@ function textOf(widget: DashboardWidget): TextWidgetProperties {
   return widget.properties as TextWidgetProperties;
 }
 
-function periodStarts(first: number, last: number, periodSeconds: number): number[] {
+export function periodStarts(first: number, last: number, periodSeconds: number): number[] {
   const starts: number[] = [];
   const end = periodStart(last, periodSeconds);
   for (let start = periodStart(first, periodSeconds); start <= end; start += periodSeconds) {
     starts.push(start);
   }
   return starts;
+}
+
+/**
+ * The alarm status widget, as far as the input can say: each alarm's rule evaluated over it,
+ * and plainly what only CloudWatch knows.
+ */
+function describeVerdicts(verdicts: readonly AlarmVerdict[], spanMs: number): string {
+  const time = (seconds: number) => new Date(seconds * 1000).toISOString().slice(11, 19);
+  const rows = verdicts.map((verdict) => {
+    const definition = CLIENT_CACHE_ALARMS.find(({ key }) => key === verdict.key);
+    const rule = definition === undefined ? '' : describeRule(definition);
+    const state =
+      verdict.firesAt !== undefined
+        ? `**would fire** (period from ${time(verdict.firesAt)} UTC)`
+        : verdict.breaching.length > 0
+          ? `breaching in ${verdict.breaching.length} of ${verdict.periods} periods, not enough to fire`
+          : verdict.tooShort
+            ? `not breaching; the input spans ${verdict.periods} of the ${definition?.datapointsToAlarm} periods it needs`
+            : 'would not fire';
+    return `| ${verdict.title} | ${rule} | ${state} |`;
+  });
+  return [
+    `### Alarms, evaluated locally over the input's ${Math.round(spanMs / 1000)} s`,
+    '| alarm | fires when | over this input |',
+    '|---|---|---|',
+    ...rows,
+    '',
+    "CloudWatch evaluates the deployed alarms; the preview can't show their state, history or " +
+      'notifications, late or missing data as CloudWatch sees it, or metrics outside this file. ' +
+      "An input shorter than an alarm's periods cannot fire it here.",
+  ].join('\n');
 }

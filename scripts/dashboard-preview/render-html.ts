@@ -33,7 +33,7 @@ export function renderHtml(model: PreviewModel, assets: ChartAssets): string {
 <body>
 <header>
 <h1>${escapeHtml(title)}</h1>
-<p>A local preview of <code>dashboards/client-cache.json</code> from ${model.emfLines} EMF lines in
+<p>A local preview of <code>${escapeHtml(model.definitionFile ?? 'dashboards/client-cache.json')}</code> from ${model.emfLines} EMF lines in
 <code>${escapeHtml(model.source)}</code>, ${escapeHtml(describeRange(model))} UTC, period
 ${periods.map((period) => `${period} s`).join(', ')}. Not CloudWatch: see docs/dashboard-preview.md.</p>
 </header>

@@ -6,6 +6,10 @@
 import { App, CfnParameter, Stack, type StackProps } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ClientCacheDashboard, type ClientCacheDashboardProps } from '../../src/cdk/index.js';
+import {
+  CLIENT_CACHE_ALARMS,
+  type ClientCacheAlarmKey,
+} from '../../src/dashboard/alarm-definitions.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 
 const PROPS = { namespace: 'Leases', service: 'lease-costs', maxEntries: 250 } as const;
@@ -22,17 +26,40 @@ const onlyDashboard = (template: Template): Record<string, unknown> => {
   return (resource as { Properties: Record<string, unknown> }).Properties;
 };
 
-/** What CloudFormation makes of a body that CDK joined around `{ Ref: AWS::Region }`. */
+/** A made-up ARN for the alarm CloudFormation created under `logicalId`. */
+const arnOf = (logicalId: string): string => `arn:aws:cloudwatch:::alarm:${logicalId}`;
+
+/**
+ * What CloudFormation makes of a body that CDK joined around `{ Ref: AWS::Region }` and the
+ * alarms' `{ Fn::GetAtt: [id, Arn] }`.
+ */
 function resolveBody(body: unknown, region: string): string {
   if (typeof body === 'string') return body;
   const [separator, parts] = (body as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
   return parts
     .map((part) => {
       if (typeof part === 'string') return part;
+      const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
+      if (getAtt !== undefined) {
+        expect(getAtt[1]).toBe('Arn');
+        return arnOf(getAtt[0]);
+      }
       expect(part).toEqual({ Ref: 'AWS::Region' });
       return region;
     })
     .join(separator);
+}
+
+/** The rendered body with each alarm's ARN as `resolveBody` resolves it. */
+function expectedBody(template: Template, region: string): string {
+  const alarmIds = Object.keys(template.findResources('AWS::CloudWatch::Alarm'));
+  const alarmArns = Object.fromEntries(
+    CLIENT_CACHE_ALARMS.map(({ key }) => [
+      key,
+      arnOf(alarmIds.find((id) => id.startsWith(`ClientCache${key}Alarm`)) ?? key),
+    ]),
+  ) as Record<ClientCacheAlarmKey, string>;
+  return renderDashboardBody({ ...PROPS, region, alarmArns });
 }
 
 describe('ClientCacheDashboard', () => {
@@ -43,7 +70,7 @@ describe('ClientCacheDashboard', () => {
     // Assess
     template.resourceCountIs(DASHBOARD, 1);
     const body = resolveBody(onlyDashboard(template).DashboardBody, 'ap-southeast-2');
-    expect(body).toBe(renderDashboardBody({ ...PROPS, region: 'ap-southeast-2' }));
+    expect(body).toBe(expectedBody(template, 'ap-southeast-2'));
   });
 
   it('writes a fixed stack region straight into the body', () => {
@@ -52,8 +79,8 @@ describe('ClientCacheDashboard', () => {
 
     // Assess
     template.resourceCountIs(DASHBOARD, 1);
-    const { DashboardBody } = onlyDashboard(template);
-    expect(DashboardBody).toBe(renderDashboardBody({ ...PROPS, region: 'eu-central-1' }));
+    const body = resolveBody(onlyDashboard(template).DashboardBody, 'eu-central-1');
+    expect(body).toBe(expectedBody(template, 'eu-central-1'));
   });
 
   it('names the dashboard only when dashboardName is given', () => {

@@ -59,7 +59,11 @@ describe('npm run dashboard', () => {
     ['a missing --region', REQUIRED.slice(0, 4), 'Missing `--region`'],
     ['an empty --out', [...REQUIRED, '--out', ''], '`--out` must be a file name'],
     ['a word for --max-entries', [...REQUIRED, '--max-entries', 'abc'], 'got "abc"'],
-    ['an out-of-range --max-entries', [...REQUIRED, '--max-entries', '0'], '`maxEntries`'],
+    [
+      'an out-of-range --max-entries',
+      [...REQUIRED, '--max-entries', '0'],
+      '`--max-entries` must be an integer from 1 to 10000, got 0',
+    ],
     ['an unknown flag', [...REQUIRED, '--colour', 'red'], "'--colour'"],
   ])('reports %s with the usage and exits with status 2', (_case, args, message) => {
     // Act

@@ -6,6 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  CLIENT_CACHE_ALARMS,
+  type ClientCacheAlarmKey,
+} from '../../src/dashboard/alarm-definitions.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 
 interface Parameter {
@@ -20,6 +24,14 @@ interface DashboardTemplate {
   Parameters: Record<string, Parameter>;
   Resources: Record<string, { Type: string; Properties: { DashboardBody: { 'Fn::Sub': string } } }>;
 }
+
+/** What CloudFormation resolves each alarm's `Arn` to, in a made-up account. */
+const ALARM_ARNS = Object.fromEntries(
+  CLIENT_CACHE_ALARMS.map(({ key }) => [
+    key,
+    `arn:aws:cloudwatch:sa-east-1:123456789012:alarm:${key}`,
+  ]),
+) as Record<ClientCacheAlarmKey, string>;
 
 const PACKAGE_ROOT = join(__dirname, '..', '..');
 const TEMPLATE_FILE = join(PACKAGE_ROOT, 'dashboards', 'client-cache.template.json');
@@ -77,10 +89,13 @@ describe('CloudFormation dashboard template', () => {
       Service: values.service,
       MaxEntries: '250',
       'AWS::Region': values.region,
+      ...Object.fromEntries(
+        Object.entries(ALARM_ARNS).map(([key, arn]) => [`${key}Alarm.Arn`, arn]),
+      ),
     });
 
     // Assess
-    expect(body).toBe(renderDashboardBody({ ...values, maxEntries: 250 }));
+    expect(body).toBe(renderDashboardBody({ ...values, maxEntries: 250, alarmArns: ALARM_ARNS }));
   });
 
   it('refers in the body only to its own parameters and AWS::Region', () => {
@@ -90,7 +105,15 @@ describe('CloudFormation dashboard template', () => {
     );
 
     // Assess
-    expect([...references].sort()).toEqual(['AWS::Region', 'MaxEntries', 'Namespace', 'Service']);
+    expect([...references].sort()).toEqual(
+      [
+        'AWS::Region',
+        'MaxEntries',
+        'Namespace',
+        'Service',
+        ...CLIENT_CACHE_ALARMS.map(({ key }) => `${key}Alarm.Arn`),
+      ].sort(),
+    );
   });
 
   it('accepts the namespaces the renderer accepts and refuses the ones it refuses', () => {

@@ -105,6 +105,11 @@ describe('npm run dashboard:preview, its failures', () => {
   it.each([
     ['an unknown flag', ['--colour', 'red'], "Unknown option '--colour'"],
     [
+      '--fleet with --service',
+      ['--fleet', '--service', 'lease-costs'],
+      '`--fleet` draws every service: drop `--service` and `--max-entries`',
+    ],
+    [
       'a period CloudWatch has not',
       ['--period', '45'],
       '`--period` must be 1, 5, 10, 30 or a multiple of 60, got "45"',

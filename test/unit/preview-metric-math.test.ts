@@ -116,12 +116,91 @@ describe('metric math over time series', () => {
     expect(result).toEqual(new Map([[NINE + 60, 5]]));
   });
 
+  it('evaluates the eviction-miss alarm: a share above the guard, 0 below it and where nothing was published', () => {
+    // Prepare
+    const misses = new Map([
+      [NINE, 40],
+      [NINE + 300, 5],
+      [NINE + 600, 25],
+    ]);
+    const evictionMisses = new Map([[NINE, 10]]);
+    const expression = 'IF(misses >= 20, 100 * FILL(evictionMisses, 0) / misses, 0)';
+
+    // Act
+    const result = compileExpression(expression)(
+      (id) => ({ misses, evictionMisses })[id] ?? new Map(),
+      [NINE, NINE + 300, NINE + 600, NINE + 900],
+    );
+
+    // Assess: 100*10/40, under the guard, FILL gives 0 of 25; no misses at 900 leaves no point.
+    expect(result).toEqual(
+      new Map([
+        [NINE, 25],
+        [NINE + 300, 0],
+        [NINE + 600, 0],
+      ]),
+    );
+  });
+
+  it('takes the branch IF picks, so a division by zero in the other one leaves no gap', () => {
+    // Prepare
+    const requests = new Map([
+      [NINE, 500],
+      [NINE + 300, 300],
+      [NINE + 600, 10],
+    ]);
+    const connections = new Map([
+      [NINE, 250],
+      [NINE + 300, 0],
+      [NINE + 600, 10],
+    ]);
+
+    // Act
+    const result = evaluate(
+      'IF(requests >= 100, IF(connections > 0, requests / connections, requests), 100)',
+      { requests, connections },
+    );
+
+    // Assess
+    expect(result).toEqual(
+      new Map([
+        [NINE, 2],
+        [NINE + 300, 300],
+        [NINE + 600, 100],
+      ]),
+    );
+  });
+
+  it.each([
+    ['a > 1', [0, 1, 1]],
+    ['a >= 2', [0, 1, 1]],
+    ['a < 2', [1, 0, 0]],
+    ['a <= 2', [1, 1, 0]],
+    ['a == 2', [0, 1, 0]],
+    ['a != 2', [1, 0, 1]],
+  ])('compares %s to 1 or 0 at each point', (expression, expected) => {
+    // Prepare
+    const a = new Map([
+      [NINE, 1],
+      [NINE + 60, 2],
+      [NINE + 120, 3],
+    ]);
+
+    // Act
+    const result = evaluate(expression, { a });
+
+    // Assess
+    expect([...(result as Map<number, number>).values()]).toEqual(expected);
+  });
+
   it.each([
     ['RATE(hits)', 'Metric math "RATE(hits)": the function RATE is not supported by the preview'],
-    ['FILL(hits, 0)', 'the function FILL is not supported'],
+    ['LOG(hits)', 'the function LOG is not supported'],
+    ['hits && misses', 'the operator && is not supported'],
     ['hits % 2', 'the operator % is not supported'],
     ['hits.value', 'a MemberExpression is not supported'],
-    ['RUNNING_SUM(hits, misses)', 'RUNNING_SUM without one argument'],
+    ['RUNNING_SUM(hits, misses)', 'RUNNING_SUM with 2 arguments (it takes 1)'],
+    ['IF(hits, 1)', 'IF with 2 arguments (it takes 3)'],
     ['(hits', 'Metric math "(hits"'],
   ])('refuses %s with a message naming what it does not evaluate', (expression, message) => {
     // Act

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 /**
  * Covers the dashboard preview's page (scripts/dashboard-preview): every widget of the shipped
  * dashboard, after placeholder substitution, becomes a widget of the page; text widgets render
@@ -9,13 +8,23 @@ import { buildPreviewModel } from '../../scripts/dashboard-preview/preview-model
 import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
 import { renderHtml } from '../../scripts/dashboard-preview/render-html.js';
 import { loadChartAssets } from '../../scripts/dashboard-preview/uplot-assets.js';
+import {
+  CLIENT_CACHE_ALARMS,
+  type ClientCacheAlarmKey,
+} from '../../src/dashboard/alarm-definitions.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
 import { buildPreviewEmfLog, PREVIEW_FIXTURE } from '../support/preview-emf-fixture.js';
 
+const ARNS = Object.fromEntries(
+  CLIENT_CACHE_ALARMS.map(({ key }) => [
+    key,
+    `arn:aws:cloudwatch:us-east-1:000000000000:alarm:${key}`,
+  ]),
+) as Record<ClientCacheAlarmKey, string>;
+
+/** The widgets of the rendered dashboard with its alarms: the page draws each of them. */
 const shippedWidgetCount = (
-  JSON.parse(
-    readFileSync(new URL('../../dashboards/client-cache.json', import.meta.url), 'utf8'),
-  ) as {
+  JSON.parse(renderDashboardBody({ ...PREVIEW_FIXTURE, region: 'us-east-1', alarmArns: ARNS })) as {
     widgets: unknown[];
   }
 ).widgets.length;
@@ -36,7 +45,7 @@ describe('the preview model', () => {
   it('has every widget of the rendered dashboard, in order, with its namespace and service', () => {
     // Prepare
     const body = JSON.parse(
-      renderDashboardBody({ namespace, service, region: 'us-east-1', maxEntries }),
+      renderDashboardBody({ namespace, service, region: 'us-east-1', maxEntries, alarmArns: ARNS }),
     ) as { widgets: ShippedWidget[] };
 
     // Act
@@ -44,12 +53,19 @@ describe('the preview model', () => {
 
     // Assess
     expect(model).toMatchObject({ namespace, service, emfLines: 32 });
+    // The alarm status widget is drawn as text: the alarms evaluated locally.
     expect(model.widgets.map((widget) => widget.kind)).toEqual(
-      body.widgets.map((widget) => widget.type),
+      body.widgets.map((widget) => (widget.type === 'alarm' ? 'text' : widget.type)),
     );
+    const status = model.widgets[1];
+    expect(status?.kind === 'text' && status.html).toContain('Alarms, evaluated locally');
     expect(
       model.widgets.map((widget) => (widget.kind === 'metric' ? widget.chart.title : undefined)),
-    ).toEqual(body.widgets.map((widget) => widget.properties.title));
+    ).toEqual(
+      body.widgets.map((widget) =>
+        widget.type === 'metric' ? widget.properties.title : undefined,
+      ),
+    );
     const [text] = model.widgets;
     expect(text?.kind === 'text' && text.html).toContain(
       `service <code>${service}</code> in namespace <code>${namespace}</code>`,
