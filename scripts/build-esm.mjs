@@ -27,5 +27,8 @@ await build({
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.build.json',
+  // Optional packages (Powertools) load on first need: by `import()` here,
+  // by `require` in the CommonJS build (src/observability/load-powertools.ts).
+  define: { CLIENT_CACHE_ESM_BUILD: 'true' },
   logLevel: 'warning',
 });
