@@ -11,7 +11,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { getS3Client } from 'aws-client-cache/s3';
 import { LRUCache } from 'lru-cache';
 import { compareTimings, roundSpread } from '../demo/compare-timings.js';
-import { isMain, median, nsPerOp, spread } from './timing.js';
+import { interquartileSpread, isMain, median, nsPerOp, spread } from './timing.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/Reports';
 
@@ -31,7 +31,7 @@ export interface HitPathResult {
   readonly credentialsNs: number;
   /** Hit / lru ratio per round, smallest to largest. */
   readonly ratioSpread: string;
-  /** The spread of the hit / lru ratios across rounds, as a fraction (`roundSpread`). */
+  /** The spread of the hit / lru ratios across rounds, as a fraction (`interquartileSpread`). */
   readonly ratioNoise: number;
   /** The same for build / hit, round by round. */
   readonly buildNoise: number;
@@ -103,7 +103,7 @@ export function measureHitPath({ rounds = 15, iterations = 200_000 } = {}): HitP
     buildNs: median(buildRuns),
     keyedNs: median(keyedRuns),
     ratioSpread: spread(ratios),
-    ratioNoise: roundSpread(ratios),
+    ratioNoise: interquartileSpread(ratios),
     buildNoise: roundSpread(buildRuns.map((buildNs, i) => buildNs / (hitRuns[i] ?? buildNs))),
   };
 }
