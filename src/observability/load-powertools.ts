@@ -1,8 +1,16 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
 
-/** Set to `true` by `scripts/build-esm.mjs` (esbuild `define`); undeclared in CommonJS and tests. */
+/** Set to `true` by `scripts/build-esm.mjs` (esbuild `define`); undeclared elsewhere. */
 declare const CLIENT_CACHE_ESM_BUILD: boolean | undefined;
+
+/**
+ * True where `require` loads synchronously: CommonJS (tsc's build, jest). Not
+ * in the ESM build (where esbuild would turn `require` into a shim that
+ * throws) nor in source run as ESM (tsx).
+ */
+const synchronous = (): boolean =>
+  typeof CLIENT_CACHE_ESM_BUILD === 'undefined' && typeof require === 'function';
 
 /** A module now, or the promise of it the first time an ESM build asks. */
 export type Loaded<Module> = Module | Promise<Module>;
@@ -28,7 +36,7 @@ export class LazyModule<Module> {
 
   get(): Loaded<Module> {
     if (this.#loaded !== undefined) return this.#loaded;
-    if (typeof CLIENT_CACHE_ESM_BUILD === 'undefined') {
+    if (synchronous()) {
       this.#loaded = this.#required();
       return this.#loaded;
     }
@@ -48,7 +56,7 @@ export class LazyModule<Module> {
 
   /** Starts an ESM import in the background, for a caller sure to need it soon; a no-op in CommonJS. */
   prefetch(): void {
-    if (typeof CLIENT_CACHE_ESM_BUILD === 'undefined' || this.#loaded !== undefined) return;
+    if (synchronous() || this.#loaded !== undefined) return;
     Promise.resolve(this.get()).catch(() => {});
   }
 }
