@@ -37,8 +37,8 @@ export interface ColdStartCase {
   readonly packaging: Packaging;
 }
 
-export interface ColdStartResult extends ColdStartCase {
-  readonly node: string;
+/** One measure of a process (wall or CPU milliseconds), both sides, and their per-round ratios. */
+export interface ColdStartTiming {
   readonly cacheMs: number;
   readonly sdkMs: number;
   /** The median of the per-round cache / sdk ratios. */
@@ -46,6 +46,14 @@ export interface ColdStartResult extends ColdStartCase {
   readonly ratioSpread: string;
   /** The spread of the per-round ratios, as a fraction (`roundSpread`). */
   readonly ratioNoise: number;
+}
+
+export interface ColdStartResult extends ColdStartCase {
+  readonly node: string;
+  /** Spawn to exit, as INIT is billed on a quiet machine. */
+  readonly wall: ColdStartTiming;
+  /** The process's own CPU time (user + system), less disturbed by other load. */
+  readonly cpu: ColdStartTiming;
 }
 
 export interface BundleSize {
@@ -108,39 +116,49 @@ async function prepare(): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
   return { handlers, sizes };
 }
 
-/** Milliseconds from spawning the process to its exit. */
-function processMs(node: string, handlerModule: string): number {
+/** Wall milliseconds from spawning the process to its exit, and the CPU milliseconds it reports. */
+function processMs(node: string, handlerModule: string): { wall: number; cpu: number } {
   const started = process.hrtime.bigint();
   const result = spawnSync(node, [child, handlerModule], {
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
   if (result.status !== 0) throw new Error(`cold start failed: ${result.stderr}`);
-  return ms;
+  return { wall, cpu: Number(result.stdout.trim().split('\n').at(-1)) };
+}
+
+function timing(cache: number[], sdk: number[]): ColdStartTiming {
+  const ratios = cache.map((ms, i) => ms / (sdk[i] ?? ms));
+  return {
+    cacheMs: median(cache),
+    sdkMs: median(sdk),
+    ratio: median(ratios),
+    ratioSpread: spread(ratios),
+    ratioNoise: roundSpread(ratios),
+  };
 }
 
 function measure(
   node: string,
   rounds: number,
   sides: Record<Side, string>,
-): Omit<ColdStartResult, keyof ColdStartCase | 'node'> {
-  const times: Record<Side, number[]> = { cache: [], sdk: [] };
+): Pick<ColdStartResult, 'wall' | 'cpu'> {
+  const wall: Record<Side, number[]> = { cache: [], sdk: [] };
+  const cpu: Record<Side, number[]> = { cache: [], sdk: [] };
   // The first spawns warm the OS file cache for both.
   processMs(node, sides.sdk);
   processMs(node, sides.cache);
   for (let round = 0; round < rounds; round++) {
     const order: Side[] = round % 2 === 0 ? ['cache', 'sdk'] : ['sdk', 'cache'];
-    for (const side of order) times[side].push(processMs(node, sides[side]));
+    for (const side of order) {
+      const ms = processMs(node, sides[side]);
+      wall[side].push(ms.wall);
+      cpu[side].push(ms.cpu);
+    }
   }
-  const ratios = times.cache.map((ms, i) => ms / (times.sdk[i] ?? ms));
-  return {
-    cacheMs: median(times.cache),
-    sdkMs: median(times.sdk),
-    ratio: median(ratios),
-    ratioSpread: spread(ratios),
-    ratioNoise: roundSpread(ratios),
-  };
+  return { wall: timing(wall.cache, wall.sdk), cpu: timing(cpu.cache, cpu.sdk) };
 }
 
 /**

@@ -9,7 +9,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { compareTimings } from '../demo/compare-timings.js';
-import { coldStartTarget, measureColdStart, nodeBinary } from './cold-start.js';
+import {
+  type ColdStartTiming,
+  coldStartTarget,
+  measureColdStart,
+  nodeBinary,
+} from './cold-start.js';
 import { measureEmfLines } from './emf-lines.js';
 import { measureFanOut } from './fan-out.js';
 import type { HitPathResult } from './hit.js';
@@ -139,12 +144,14 @@ try {
         ? 'esbuild bundle (ESM, minified), as NodejsFunction deploys'
         : 'unbundled ESM from node_modules';
     const target = coldStartTarget(result);
+    const worded = ({ cacheMs, sdkMs, ratio, ratioSpread, ratioNoise }: ColdStartTiming): string =>
+      `${ratio.toFixed(3)}x (median of per-round ratios; rounds ${ratioSpread}): ${compareTimings({ name: 'cache', value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
     results.push({
       id: 'P6',
       name: `cold start, ${result.node}, ${how}, ${result.powertools ? 'with' : 'without'} Powertools Logger and Metrics in the handler: cache getter / new S3Client (whole process)`,
-      measured: `${result.ratio.toFixed(3)}x (median of per-round ratios; rounds ${result.ratioSpread}): ${compareTimings({ name: 'cache', value: result.cacheMs }, { name: 'sdk', value: result.sdkMs }, result.ratioNoise)}`,
-      target: `<= ${target.toFixed(2)}x`,
-      pass: result.ratio <= target,
+      measured: `CPU ${worded(result.cpu)}; wall ${worded(result.wall)}`,
+      target: `<= ${target.toFixed(2)}x (CPU; wall reported)`,
+      pass: result.cpu.ratio <= target,
       series: result,
     });
   }
