@@ -6,6 +6,7 @@
  * package), once from esbuild bundles made as CDK's NodejsFunction makes
  * them (ESM, minified, everything bundled). Also the bundle bytes the cache
  * adds.
+ * Usage (after `npm run build`): npx tsx bench/cold-start.ts [rounds] [majors, e.g. 22,24]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,8 +14,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { roundSpread } from '../demo/compare-timings.js';
-import { median, spread } from './timing.js';
+import { compareTimings, roundSpread } from '../demo/compare-timings.js';
+import { isMain, median, spread } from './timing.js';
 
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
 type Side = 'cache' | 'sdk';
@@ -213,4 +214,30 @@ export async function measureColdStart(
 export function coldStartTarget({ packaging, powertools }: ColdStartCase): number {
   if (!powertools) return 1.1;
   return packaging === 'bundled' ? 1.03 : 1.05;
+}
+
+if (isMain(import.meta.url)) {
+  const rounds = Number(process.argv[2] ?? 21);
+  const nodes: Record<string, string> = {};
+  for (const major of (process.argv[3] ?? '22,24').split(',').map(Number)) {
+    const binary = nodeBinary(major);
+    if (binary !== undefined) nodes[`Node ${major}`] = binary;
+  }
+  const { results, sizes } = await measureColdStart(rounds, nodes);
+  const worded = ({ cacheMs, sdkMs, ratio, ratioSpread, ratioNoise }: ColdStartTiming): string =>
+    `${ratio.toFixed(3)}x (rounds ${ratioSpread}): ${compareTimings({ name: 'cache', value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
+  for (const result of results) {
+    const { node, packaging, powertools } = result;
+    console.log(
+      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (target ${coldStartTarget(result)}x)`,
+    );
+    console.log(`  CPU  ${worded(result.cpu)}`);
+    console.log(`  wall ${worded(result.wall)}`);
+  }
+  for (const size of sizes) {
+    const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `bundle, ${size.powertools ? 'with' : 'without'} Powertools: +${kb(size.cacheBytes - size.sdkBytes)} minified, +${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
+    );
+  }
 }
