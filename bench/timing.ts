@@ -25,3 +25,15 @@ export function spread(values: readonly number[]): string {
 export function isMain(moduleUrl: string): boolean {
   return process.argv[1] !== undefined && fileURLToPath(moduleUrl) === process.argv[1];
 }
+
+/**
+ * Half the interquartile range of per-round ratios over their median, as a
+ * fraction (the form `compareTimings` takes): for many short rounds on a
+ * shared machine, where the full range measures only the worst preemption.
+ */
+export function interquartileSpread(ratios: readonly number[]): number {
+  const sorted = [...ratios].sort((a, b) => a - b);
+  if (sorted.length < 4) return 0;
+  const at = (q: number): number => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
+  return (at(0.75) - at(0.25)) / 2 / median(sorted);
+}

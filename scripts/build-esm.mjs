@@ -28,6 +28,9 @@ const { metafile } = await build({
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.build.json',
+  // Optional packages (Powertools) load on first need: by `import()` here,
+  // by `require` in the CommonJS build (src/observability/load-powertools.ts).
+  define: { CLIENT_CACHE_ESM_BUILD: 'true' },
   logLevel: 'warning',
   metafile: true,
 });

@@ -19,10 +19,12 @@ export interface CacheEntry {
   readonly release?: () => void;
   /** Set when the hit index can find this entry without building its key. */
   readonly simplePath?: SimpleConfigPath;
+  /** The key it is stored under. */
+  readonly key: string;
 }
 
 /** What a factory hands back on a miss. */
-export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath'>;
+export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath' | 'key'>;
 
 export interface ClientStoreOptions {
   readonly maxEntries: number;
@@ -53,6 +55,15 @@ export class ClientStore {
   readonly #onHit: ((clientType: string) => void) | undefined;
   readonly #index = new HitIndex();
   readonly #evictionMisses: EvictionMisses;
+  /**
+   * The entry `lru-cache` holds as most recently used, or undefined when
+   * unknown. A handler asks for the same client many times in a row; a hit
+   * on this entry needs no lookup and no recency update (it is already the
+   * most recent), so it skips both, and leaves the LRU exactly as a `get`
+   * would. Every read or write of `#entries` that moves recency sets it, and
+   * every removal (the `dispose` callback) clears it.
+   */
+  #mostRecent: CacheEntry | undefined;
 
   constructor({ maxEntries, now, coarseNow, observer }: ClientStoreOptions) {
     this.#coarseNow = coarseNow ?? now;
@@ -66,6 +77,7 @@ export class ClientStore {
       // Dropping an entry never destroys its client: an in-flight request may
       // still hold it, and its sockets belong to the shared pool.
       dispose: (entry, key, reason) => {
+        this.#mostRecent = undefined;
         if (entry.simplePath !== undefined) this.#index.remove(entry.simplePath);
         entry.release?.();
         if (reason === 'evict') {
@@ -111,6 +123,15 @@ export class ClientStore {
       else if (field === 'roleArn') roleArn = (config as { roleArn?: unknown }).roleArn;
       else return undefined;
     }
+    const recent = this.#mostRecent?.simplePath;
+    if (
+      recent !== undefined &&
+      roleArn === recent.roleArn &&
+      region === recent.region &&
+      clientType === recent.clientType
+    ) {
+      return this.#valid(this.#mostRecent as CacheEntry);
+    }
     // Only validated strings (or undefined) are indexed: anything else misses.
     const key = this.#index.find(clientType, region as string, roleArn as string);
     return key === undefined ? undefined : this.#hit(key);
@@ -129,12 +150,18 @@ export class ClientStore {
   #hit(key: string): object | undefined {
     const entry = this.#entries.get(key);
     if (entry === undefined) return undefined;
+    this.#mostRecent = entry;
+    return this.#valid(entry);
+  }
+
+  /** The client of a found entry, counted as a hit; undefined, expiring it, when it is stale. */
+  #valid(entry: CacheEntry): object | undefined {
     if ((entry.credentialsExpire ? this.#now() : this.#coarseNow()) < entry.expiresAt) {
       this.counts.hits++;
       this.#onHit?.(entry.clientType);
       return entry.client;
     }
-    this.#expire(key, entry);
+    this.#expire(entry.key, entry);
     return undefined;
   }
 
@@ -172,7 +199,7 @@ export class ClientStore {
     const started = performance.now();
     const build = (): CreatedEntry => {
       const created = create();
-      const evicted = this.#store(key, { ...created, clientType, simplePath });
+      const evicted = this.#store(key, { ...created, clientType, simplePath, key });
       observer?.onCreate?.({
         clientType,
         region,
@@ -197,6 +224,7 @@ export class ClientStore {
     }
     const evictionsBefore = this.counts.evictions;
     this.#entries.set(key, entry);
+    this.#mostRecent = entry;
     if (entry.simplePath !== undefined) this.#index.add(entry.simplePath, key);
     return this.counts.evictions > evictionsBefore;
   }

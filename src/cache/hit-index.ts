@@ -17,13 +17,24 @@ export interface SimpleConfigPath {
  */
 export class HitIndex {
   readonly #root: Level<Level<Level<string>>> = new Map();
+  // The last service asked for and its level: a handler calls one getter
+  // many times in a row, so a lookup is usually two, region then role.
+  #lastType: string | undefined;
+  #lastByRegion: Level<Level<string>> | undefined;
 
   find(
     clientType: string,
     region: string | undefined,
     roleArn: string | undefined,
   ): string | undefined {
-    return this.#root.get(clientType)?.get(region)?.get(roleArn);
+    let byRegion = this.#lastByRegion;
+    if (byRegion === undefined || clientType !== this.#lastType) {
+      byRegion = this.#root.get(clientType);
+      if (byRegion === undefined) return undefined;
+      this.#lastType = clientType;
+      this.#lastByRegion = byRegion;
+    }
+    return byRegion.get(region)?.get(roleArn);
   }
 
   add({ clientType, region, roleArn }: SimpleConfigPath, key: string): void {
@@ -38,7 +49,11 @@ export class HitIndex {
     byRole.delete(roleArn);
     // Prune empty levels, so the index never outgrows the cache.
     if (byRole.size === 0) byRegion.delete(region);
-    if (byRegion.size === 0) this.#root.delete(clientType);
+    if (byRegion.size === 0) {
+      this.#root.delete(clientType);
+      // A later `add` for this type builds a new level: the memo must not keep the old one.
+      if (this.#lastByRegion === byRegion) this.#lastByRegion = undefined;
+    }
   }
 
   /** Number of keys indexed; never more than the cache holds. */

@@ -1,5 +1,3 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
 import { cacheKeyOf } from '../cache/cache-key.js';
 import { ClientStore } from '../cache/client-store.js';
 import { coarseClock } from '../cache/coarse-clock.js';
@@ -17,6 +15,8 @@ import {
 } from '../factory/create-client-entry.js';
 import { CacheObserver } from '../observability/cache-observer.js';
 import { CreationSamples } from '../observability/creation-samples.js';
+import { DeferredLogger } from '../observability/deferred-logger.js';
+import { DeferredMetrics } from '../observability/deferred-metrics.js';
 import { MetricsPublisher, type MetricTotals } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
 import { SharedPools } from '../transport/shared-pool.js';
@@ -54,17 +54,19 @@ export class ClientCache {
   readonly #metrics: MetricsLike | undefined;
   readonly #clientTypes = new ClientTypeNames();
   readonly #servicesByClass = new WeakMap<object, ClientService<object>>();
-  #ownMetrics: Metrics | undefined;
+  #ownMetrics: DeferredMetrics | undefined;
   #providerClients = 0;
   #builtClients = false;
   #destroyed = false;
+  #destroying: Promise<void> | undefined;
 
   /** Validates every option and env var before building anything. */
   constructor(options: ClientCacheOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     checkCacheOptions(options);
     const settings = resolveSettings(options, env);
     const now = options.now ?? Date.now;
-    const logger = options.logger ?? new Logger();
+    // Powertools is imported and built only when there is a line to write.
+    const logger = options.logger ?? new DeferredLogger(env);
     const samples = new CreationSamples();
     const observer = new CacheObserver({
       logger,
@@ -238,14 +240,18 @@ export class ClientCache {
    * promise (see `SharedPools.close`).
    */
   destroy(): Promise<void> {
-    // One meaning: every call gets the same promise, resolved when the pools have drained.
-    if (this.#destroyed) return this.#pools.close();
+    // One meaning: every call gets the same promise, resolved when the pools have drained
+    // and the cache's own Metrics (loaded on first need) has written its last line.
+    if (this.#destroying !== undefined) return this.#destroying;
     this.#destroyed = true;
     this.#store.clear();
     this.#credentialSets.clear();
     // Unthrottled: under multi-concurrency the last second of counts would otherwise be lost.
     if (this.#ownMetrics !== undefined) this.#flushOwnMetrics();
-    return this.#pools.close();
+    this.#destroying = Promise.all([this.#ownMetrics?.settled(), this.#pools.close()]).then(
+      () => undefined,
+    );
+    return this.#destroying;
   }
 
   #flushOwnMetrics(): void {
@@ -280,9 +286,9 @@ export class ClientCache {
     }
   }
 
-  #ownMetricsInstance(): Metrics {
-    // Follows POWERTOOLS_METRICS_NAMESPACE, POWERTOOLS_SERVICE_NAME and POWERTOOLS_METRICS_DISABLED.
-    this.#ownMetrics ??= new Metrics();
+  #ownMetricsInstance(): DeferredMetrics {
+    // Powertools Metrics is imported and built on the first publish to it.
+    this.#ownMetrics ??= new DeferredMetrics();
     return this.#ownMetrics;
   }
 

@@ -1,6 +1,7 @@
 import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
 import { ClientCacheConfigError } from '../errors.js';
 import type { ClientConstructor } from '../factory/create-client-entry.js';
+import { powertoolsMetrics } from '../observability/load-powertools.js';
 import {
   type ClientCacheMetricsOptions,
   metricsMiddlewareFor,
@@ -144,6 +145,7 @@ export function publishClientCacheMetrics(metrics?: MetricsLike): void {
  * ```
  */
 export function clientCacheMetrics(options: ClientCacheMetricsOptions = {}) {
+  prefetchOwnMetrics(options);
   return metricsMiddlewareFor(defaultClientCache, options);
 }
 
@@ -166,7 +168,19 @@ export function withClientCacheMetrics<Event, Context, Result>(
   handler: (event: Event, context: Context) => Promise<Result>,
   options: ClientCacheMetricsOptions = {},
 ): (event: Event, context: Context) => Promise<Result> {
+  prefetchOwnMetrics(options);
   return metricsWrapperFor(defaultClientCache, handler, options);
+}
+
+/**
+ * A handler wrapped to publish at each invocation end to the cache's own
+ * Metrics will need Powertools Metrics by the end of its first invocation:
+ * under ESM its import starts now, in the background.
+ */
+function prefetchOwnMetrics(options: ClientCacheMetricsOptions): void {
+  if (options.metrics === undefined && configured.metrics === undefined) {
+    powertoolsMetrics.prefetch();
+  }
 }
 
 /** The seed's key: `{}` gives `"S3:default:none:none"`. */

@@ -42,7 +42,7 @@ export function assumeRoleFetch(
   functionRegion: string | undefined,
 ): Fetch {
   return lazily(async () => {
-    const { fromIni, fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
+    const { fromIni, fromTemporaryCredentials } = await import('./role-providers.js');
     return fromTemporaryCredentials({
       params: {
         RoleArn: role.roleArn,
@@ -60,7 +60,7 @@ export function assumeRoleFetch(
 /** Reads a named profile (which may itself assume a role) once per call. */
 export function profileFetch(profile: string): Fetch {
   return lazily(async () => {
-    const { fromIni } = await import('@aws-sdk/credential-providers');
+    const { fromIni } = await import('./role-providers.js');
     return fromIni({ profile });
   });
 }

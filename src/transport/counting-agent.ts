@@ -1,10 +1,10 @@
 // Not unused: tsc's declarations for the agent mixin name `EventEmitter.captureRejectionSymbol`.
 // biome-ignore lint/correctness/noUnusedImports: the emitted .d.ts needs the name in scope.
 import type { EventEmitter } from 'node:events';
-import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ConnectionCounters } from './connection-counters.js';
+import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
 export interface PoolSaturation {

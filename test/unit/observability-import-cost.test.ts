@@ -1,14 +1,18 @@
 /**
- * Covers the import cost of tracing: a user who never passes a tracer never
- * loads Powertools Tracer or the X-Ray SDK, and the package never loads
- * OpenTelemetry at all (an OpenTelemetry tracer is used by its shape). Imports the built package the way
- * a user would (`require` and `import` of `aws-client-cache`, through its
- * `exports` map) in a fresh Node process, builds a client, and lists the
- * loaded modules. A control run that does load the tracer proves the check
- * can see it.
+ * Covers the import cost of what a handler may never need: a user who never
+ * passes a tracer never loads Powertools Tracer or the X-Ray SDK, and the
+ * package never loads OpenTelemetry at all (an OpenTelemetry tracer is used
+ * by its shape). Importing an entry point and building a client without a
+ * role loads no Powertools Logger or Metrics (nothing was logged or
+ * published), no role credential code, and on Node 22+ not Node's internal
+ * undici (which an ESM import of `node:http` drags in). Imports the built
+ * package the way a user would (`require` and `import` through its `exports`
+ * map) in a fresh Node process, and lists the loaded modules. Control runs
+ * that do load each of them prove the check can see it.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -127,4 +131,131 @@ it('never names an OpenTelemetry module in an import or require of the built pac
   expect(loads.test("import { trace } from '@opentelemetry/api';")).toBe(true);
   expect(loads.test('const api = require("@opentelemetry/api");')).toBe(true);
   expect(naming).toEqual([]);
+});
+
+/** What a handler that builds a roleless client, logs nothing and publishes nothing must not load. */
+const UNNEEDED =
+  /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]/;
+const ENTRY_POINTS = ['aws-client-cache', 'aws-client-cache/s3', 'aws-client-cache/all'] as const;
+
+interface ColdProbe {
+  /** Package modules loaded, from `require.cache` and from an ESM resolve hook. */
+  readonly loaded: string[];
+  /** `node:http` reached through an ESM import (what loads undici on Node 22). */
+  readonly esmHttpImport: boolean;
+  /** Node's internal undici was loaded (visible on Node 22 and later). */
+  readonly undici: boolean;
+  readonly built: boolean;
+}
+
+// Records every URL the ESM loader resolves, written synchronously from the hooks thread.
+const RESOLVE_HOOK = `data:text/javascript,${encodeURIComponent(`
+import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  appendFileSync(process.env.PROBE_RESOLVED, resolved.url + '\\n');
+  return resolved;
+}`)}`;
+
+function coldScript(format: 'cjs' | 'esm', entry: string, control: string): string {
+  const head =
+    format === 'cjs'
+      ? `const pkg = require('${entry}');`
+      : "import { createRequire, register } from 'node:module';\n" +
+        `register(${JSON.stringify(RESOLVE_HOOK)});\n` +
+        "const require = createRequire(process.cwd() + '/');\n" +
+        `const pkg = await import('${entry}');`;
+  return `${head}
+const s3 = pkg.getS3Client ? pkg : ${format === 'cjs' ? "require('aws-client-cache/s3')" : "await import('aws-client-cache/s3')"};
+const client = s3.getS3Client({ region: 'eu-west-1' });
+${control}
+const { readFileSync, existsSync } = require('node:fs');
+const resolved = existsSync(process.env.PROBE_RESOLVED)
+  ? readFileSync(process.env.PROBE_RESOLVED, 'utf8').split('\\n')
+  : [];
+process.stdout.write('\\nPROBE ' + JSON.stringify({
+  loaded: [...Object.keys(require.cache), ...resolved].filter((path) => ${UNNEEDED}.test(path)),
+  esmHttpImport: resolved.includes('node:http'),
+  undici: process.moduleLoadList.some((name) => name.includes('internal/deps/undici')),
+  built: typeof client.send === 'function',
+}));`;
+}
+
+async function coldProbe(format: 'cjs' | 'esm', entry: string, control = ''): Promise<ColdProbe> {
+  const flags = format === 'esm' ? ['--input-type=module'] : [];
+  const log = join(tmpdir(), `import-cost-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  try {
+    const { stdout } = await run(
+      process.execPath,
+      [...flags, '-e', coldScript(format, entry, control)],
+      {
+        cwd: ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          AWS_REGION: 'us-east-1',
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+          PROBE_RESOLVED: log,
+        },
+      },
+    );
+    const line = stdout.split('\n').find((text) => text.startsWith('PROBE ')) ?? '';
+    return JSON.parse(line.slice('PROBE '.length)) as ColdProbe;
+  } finally {
+    rmSync(log, { force: true });
+  }
+}
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+
+describe.each(['cjs', 'esm'] as const)(
+  'importing an entry point (%s) and building a client',
+  (format) => {
+    it.each(ENTRY_POINTS)(
+      'loads no Powertools, OpenTelemetry, role credential code or undici from %s',
+      async (entry) => {
+        // Act
+        const result = await coldProbe(format, entry);
+
+        // Assess
+        expect(result.built).toBe(true);
+        expect(result.loaded).toEqual([]);
+        expect(result.esmHttpImport).toBe(false);
+        expect(result.undici).toBe(false);
+      },
+    );
+  },
+);
+
+it('sees each of them in control runs that load them', async () => {
+  // Prepare: a warning and a publish load Powertools Logger and Metrics; the rest are imported
+  const loadEverything = `
+const root = await import('aws-client-cache');
+root.createClientCache({ tracer: {} });
+root.publishClientCacheMetrics();
+await import('@aws-sdk/credential-providers');
+await import('@opentelemetry/api');
+await import('node:http');
+await new Promise((resolve) => setTimeout(resolve, 200));`;
+
+  // Act
+  const [imported, required] = await Promise.all([
+    coldProbe('esm', 'aws-client-cache/s3', loadEverything),
+    coldProbe(
+      'cjs',
+      'aws-client-cache/s3',
+      "require('aws-client-cache').publishClientCacheMetrics();",
+    ),
+  ]);
+
+  // Assess
+  const seen = (pattern: RegExp, paths: string[]) => paths.some((path) => pattern.test(path));
+  expect(seen(/@aws-lambda-powertools[\\/]logger/, imported.loaded)).toBe(true);
+  expect(seen(/@aws-lambda-powertools[\\/]metrics/, imported.loaded)).toBe(true);
+  expect(seen(/@aws-sdk[\\/]credential-providers/, imported.loaded)).toBe(true);
+  expect(seen(/@opentelemetry[\\/]api/, imported.loaded)).toBe(true);
+  expect(imported.esmHttpImport).toBe(true);
+  // Only Node 22 and later load undici for an ESM import of node:http.
+  expect(imported.undici).toBe(nodeMajor >= 22);
+  expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
 });
