@@ -4,7 +4,7 @@ import type { EventEmitter } from 'node:events';
 import { type ClientRequest, Agent as HttpAgent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { Socket } from 'node:net';
-import type { ConnectionCounters } from './connection-counters.js';
+import type { CacheCounters } from '../events/cache-counters.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
 export interface PoolSaturation {
@@ -20,7 +20,7 @@ export interface PoolAgentOptions {
   readonly connectionTimeoutMs: number;
   /** Idle limit for a socket whose server sent no `Keep-Alive: timeout=N` hint. */
   readonly defaultIdleLimitMs: number;
-  readonly counters: ConnectionCounters;
+  readonly counters: CacheCounters;
   readonly onSaturated: (saturation: PoolSaturation) => void;
   readonly now: () => number;
   /** Whether the pool is closed: from then on a request is refused before it takes a socket. */
