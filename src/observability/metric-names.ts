@@ -6,10 +6,10 @@ import type { CacheCounterName } from '../events/cache-counters.js';
  * `stats()` read when the line is written. `samples`: one value per event
  * (creation times), taken from the samples buffer.
  */
-export type MetricKind = 'counter' | 'gauge' | 'samples';
+type MetricKind = 'counter' | 'gauge' | 'samples';
 
 /** CloudWatch units, spelled as EMF and Powertools `MetricUnit` spell them. */
-export type ClientCacheUnit = 'Count' | 'Milliseconds';
+type ClientCacheUnit = 'Count' | 'Milliseconds';
 
 export interface MetricRow {
   /** The key in `ClientCacheMetric`. */
