@@ -15,6 +15,7 @@ const COUNTER_ROWS = ROWS.filter(([, row]) => row.kind === 'counter') as [
   MetricRow & { readonly stat: CacheCounterName },
 ][];
 const GAUGE_ROWS = ROWS.filter(([, row]) => row.kind === 'gauge');
+// The one samples source is the creation-time buffer: its row is `ClientCreationTime`.
 const SAMPLE_ROWS = ROWS.filter(([, row]) => row.kind === 'samples');
 const NOTHING: Readonly<CacheCounters> = newCacheCounters();
 
