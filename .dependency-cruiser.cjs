@@ -1,5 +1,5 @@
 // The layers of src/, top to bottom; a module may import only layers below
-// its own (docs/architecture.md, "Layers"). CI runs `npm run lint:layers`.
+// its own (docs/architecture.md, "Module map"). CI runs `npm run lint:layers`.
 //   index.ts, all.ts                 the barrels
 //   clients/                         the service getters
 //   client-cache/                    ClientCache and the default instance: the composition root

@@ -48,3 +48,14 @@ export class UpstreamError extends Error {
 export class ClientCacheCredentialsError extends ClientCacheError {
   override readonly name: string = 'ClientCacheCredentialsError';
 }
+
+/**
+ * What a log line keeps of a caught error: its name and message, never its
+ * fields (an SDK error's `$response` holds the signed request). Anything
+ * thrown that is not an Error is logged as its string.
+ */
+export function errorLogShape(error: unknown): { name: string; message: string } {
+  return error instanceof Error
+    ? { name: error.name, message: error.message }
+    : { name: 'Error', message: String(error) };
+}

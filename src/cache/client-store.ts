@@ -1,4 +1,5 @@
 import { LRUCache } from 'lru-cache';
+import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
 import { type ClientCacheObserver, EvictionReason } from '../events/cache-events.js';
 import { EvictionMisses } from './eviction-misses.js';
 import { HitIndex, type SimpleConfigPath } from './hit-index.js';
@@ -32,13 +33,8 @@ export interface ClientStoreOptions {
   /** A cheaper clock for TTL checks; default `now`. */
   readonly coarseNow?: () => number;
   readonly observer?: ClientCacheObserver;
-}
-
-export interface ClientStoreCounts {
-  hits: number;
-  misses: number;
-  evictions: number;
-  expirations: number;
+  /** The cache's counters record; default a fresh one. */
+  readonly counters?: CacheCounters;
 }
 
 /**
@@ -47,7 +43,7 @@ export interface ClientStoreCounts {
  * happens on the miss path.
  */
 export class ClientStore {
-  readonly counts: ClientStoreCounts;
+  readonly counts: CacheCounters;
   readonly #entries: LRUCache<string, CacheEntry>;
   readonly #now: () => number;
   readonly #coarseNow: () => number;
@@ -65,13 +61,13 @@ export class ClientStore {
    */
   #mostRecent: CacheEntry | undefined;
 
-  constructor({ maxEntries, now, coarseNow, observer }: ClientStoreOptions) {
+  constructor({ maxEntries, now, coarseNow, observer, counters }: ClientStoreOptions) {
     this.#coarseNow = coarseNow ?? now;
-    this.counts = { hits: 0, misses: 0, evictions: 0, expirations: 0 };
+    this.counts = counters ?? newCacheCounters();
     this.#now = now;
     this.#observer = observer;
     this.#onHit = observer?.onHit?.bind(observer);
-    this.#evictionMisses = new EvictionMisses(maxEntries);
+    this.#evictionMisses = new EvictionMisses(maxEntries, this.counts);
     this.#entries = new LRUCache<string, CacheEntry>({
       max: maxEntries,
       // Dropping an entry never destroys its client: an in-flight request may
@@ -91,11 +87,6 @@ export class ClientStore {
 
   get size(): number {
     return this.#entries.size;
-  }
-
-  /** Misses for keys evicted less than a minute earlier: the sign `maxEntries` is too small. */
-  get evictionMisses(): number {
-    return this.#evictionMisses.count;
   }
 
   get maxEntries(): number {

@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { MAX_ENTRIES } from '../config/limits.js';
+import type { CacheCounters } from '../events/cache-counters.js';
 import type { SizingAdvice } from '../events/sizing-advice.js';
 
 /** A miss for a key evicted this recently counts as an eviction miss. */
@@ -27,7 +28,7 @@ interface Evicted {
  * through a cache of M < N asks for exactly N.
  */
 export class EvictionMisses {
-  count = 0;
+  readonly #counters: Pick<CacheCounters, 'evictionMisses'>;
   readonly #maxEntries: number;
   readonly #evicted: LRUCache<string, Evicted>;
   /** The last `ADVICE_SAMPLE` misses: 0 for an ordinary miss, else the size that would have kept it. */
@@ -35,7 +36,9 @@ export class EvictionMisses {
   #evictions = 0;
   #lastAdviceAt: number | undefined;
 
-  constructor(maxEntries: number) {
+  /** Counts into `counters.evictionMisses`. */
+  constructor(maxEntries: number, counters: Pick<CacheCounters, 'evictionMisses'>) {
+    this.#counters = counters;
     this.#maxEntries = maxEntries;
     this.#evicted = new LRUCache({ max: Math.max(ADVICE_SAMPLE, maxEntries) });
   }
@@ -49,7 +52,7 @@ export class EvictionMisses {
     const evicted = this.#evicted.get(key);
     let wouldKeepAt = 0;
     if (evicted !== undefined && now - evicted.at < EVICTION_MISS_WINDOW_MS) {
-      this.count++;
+      this.#counters.evictionMisses++;
       this.#evicted.delete(key);
       wouldKeepAt = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
     }

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { isDataObject } from '../config/is-config-object.js';
 import type { FrozenIdentity } from '../config/sdk-identity.js';
 
 // The one piece of module state outside the default cache: a random key per
@@ -11,11 +12,6 @@ let processKey: Buffer | undefined;
 export function digest(text: string): string {
   processKey ??= randomBytes(32);
   return createHmac('sha256', processKey).update(text).digest('hex').slice(0, 16);
-}
-
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /**
@@ -87,7 +83,7 @@ export class KeyFingerprints {
     if (value instanceof Date) return `D${value.getTime()}`;
     // The parser copies a URL (an `endpoint.url`) by its text: the same text is the same key.
     if (value instanceof URL) return `U${JSON.stringify(value.href)}`;
-    if (typeof value === 'function' || !(Array.isArray(value) || isPlainObject(value))) {
+    if (typeof value === 'function' || !(Array.isArray(value) || isDataObject(value))) {
       return `#${this.#referenceId(value)}`;
     }
     if (Array.isArray(value)) return `[${value.map((item) => this.#canonical(item)).join(',')}]`;

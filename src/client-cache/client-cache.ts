@@ -7,7 +7,8 @@ import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cac
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
 import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
-import { ClientCacheError } from '../errors.js';
+import { ClientCacheError, errorLogShape } from '../errors.js';
+import { newCacheCounters } from '../events/cache-counters.js';
 import {
   type ClientConstructor,
   type ClientFactoryContext,
@@ -17,7 +18,7 @@ import { CacheObserver } from '../observability/cache-observer.js';
 import { CreationSamples } from '../observability/creation-samples.js';
 import { DeferredLogger } from '../observability/deferred-logger.js';
 import { DeferredMetrics } from '../observability/deferred-metrics.js';
-import { MetricsPublisher, type MetricTotals } from '../observability/metrics-publisher.js';
+import { MetricsPublisher } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { checkClientClass, checkService } from './check-getter-arguments.js';
@@ -46,6 +47,8 @@ export class ClientCache {
   readonly now: () => number;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
+  /** One record for every counter of this cache; the store, pools and credential sets bump it. */
+  readonly #counters = newCacheCounters();
   readonly #pools: SharedPools;
   readonly #credentialSets: CredentialSets;
   readonly #factory: ClientFactoryContext;
@@ -84,20 +87,25 @@ export class ClientCache {
       // An injected clock is used as it is, so tests see every tick.
       coarseNow: options.now ?? coarseClock(Date.now, COARSE_CLOCK_RESOLUTION_MS),
       observer,
+      counters: this.#counters,
     });
-    this.#pools = new SharedPools((saturation) =>
-      logger.warn(
-        'aws-client-cache: connection pool saturated; requests are queueing for a socket',
-        {
-          ...saturation,
-        },
-      ),
+    this.#pools = new SharedPools(
+      (saturation) =>
+        logger.warn(
+          'aws-client-cache: connection pool saturated; requests are queueing for a socket',
+          {
+            ...saturation,
+          },
+        ),
+      Date.now,
+      this.#counters,
     );
     this.#credentialSets = new CredentialSets({
       now,
       requestHandler: this.#pools.handlerFor(settings),
       hooks: observer,
       functionRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
+      counters: this.#counters,
     });
     this.#factory = {
       settings,
@@ -108,8 +116,8 @@ export class ClientCache {
       fingerprint: (text) => this.#fingerprints.text(text),
     };
     this.#publisher = new MetricsPublisher({
-      totals: () => this.#totals(),
-      size: () => this.#store.size,
+      counters: this.#counters,
+      gauge: (stat) => this.stats()[stat as keyof ClientCacheStats],
       samples,
       logger,
       defaultMetrics: () => this.#metrics ?? this.#ownMetricsInstance(),
@@ -206,13 +214,10 @@ export class ClientCache {
 
   stats(): ClientCacheStats {
     return {
-      ...this.#store.counts,
-      evictionMisses: this.#store.evictionMisses,
+      ...this.#counters,
       size: this.#store.size,
       maxEntries: this.#store.maxEntries,
-      ...this.#pools.counters,
       openSockets: this.#pools.openSocketCount,
-      ...this.#credentialSets.counters,
       sharedCredentialSets: this.#credentialSets.heldCount,
       indexedKeys: this.#store.indexedKeys,
     };
@@ -259,8 +264,7 @@ export class ClientCache {
       this.#publisher.publish();
     } catch (error) {
       this.#logger.warn('aws-client-cache: could not publish the cache metrics', {
-        error:
-          error instanceof Error ? { name: error.name, message: error.message } : String(error),
+        error: errorLogShape(error),
       });
     }
   }
@@ -290,22 +294,5 @@ export class ClientCache {
     // Powertools Metrics is imported and built on the first publish to it.
     this.#ownMetrics ??= new DeferredMetrics();
     return this.#ownMetrics;
-  }
-
-  #totals(): MetricTotals {
-    const store = this.#store.counts;
-    const pools = this.#pools.counters;
-    const credentials = this.#credentialSets.counters;
-    return {
-      ClientCacheHit: store.hits,
-      ClientCacheMiss: store.misses,
-      ClientCacheEviction: store.evictions,
-      ClientCacheEvictionMiss: this.#store.evictionMisses,
-      ClientCacheExpiration: store.expirations,
-      CredentialRefresh: credentials.credentialRefreshes,
-      CredentialRefreshFailure: credentials.credentialRefreshFailures,
-      ConnectionsOpened: pools.connectionsOpened,
-      RequestsSent: pools.requestsSent,
-    };
   }
 }

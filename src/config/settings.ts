@@ -34,7 +34,7 @@ export interface ClientCacheSettings {
 type IntegerSettingName = Exclude<keyof ClientCacheSettings, 'traceHits'>;
 
 /** One row per integer setting: the single source for env names, defaults and ranges. */
-export const INTEGER_SETTINGS = {
+const INTEGER_SETTINGS = {
   maxEntries: {
     env: ClientCacheEnv.MaxEntries,
     defaultValue: MAX_ENTRIES.defaultValue,

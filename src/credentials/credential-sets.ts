@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
+import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
 import type { RefreshHooks } from '../events/refresh-events.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
-import { type CredentialCounters, newCredentialCounters } from './credential-counters.js';
 import {
   assumeRoleFetch,
   DEFAULT_ROLE_SESSION_NAME,
@@ -23,6 +23,8 @@ export interface CredentialSetsOptions {
   readonly hooks?: RefreshHooks;
   /** The function's own region (`AWS_REGION`), for choosing an STS endpoint. */
   readonly functionRegion: string | undefined;
+  /** The cache's counters record; default a fresh one. */
+  readonly counters?: CacheCounters;
 }
 
 export interface SharedCredentials {
@@ -49,7 +51,7 @@ const IDLE_CREDENTIAL_SETS = 100;
  * hooks: a cache built with other options has other sets.
  */
 export class CredentialSets {
-  readonly counters: CredentialCounters = newCredentialCounters();
+  readonly counters: CacheCounters;
   readonly #options: CredentialSetsOptions;
   readonly #held = new Map<string, HeldSet>();
   // A role whose clients were all evicted often comes back soon, while its
@@ -59,6 +61,7 @@ export class CredentialSets {
 
   constructor(options: CredentialSetsOptions) {
     this.#options = options;
+    this.counters = options.counters ?? newCacheCounters();
   }
 
   /** `externalIdFingerprint` stands in for the external id, which is never kept in clear. */

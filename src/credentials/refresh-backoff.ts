@@ -2,7 +2,7 @@
 const BACKOFF_MIN_MS = 5 * 60_000;
 const BACKOFF_SPREAD_MS = 5 * 60_000;
 /** However little life the credentials have left, tries are at least this far apart. */
-export const MIN_RETRY_DELAY_MS = 1000;
+const MIN_RETRY_DELAY_MS = 1000;
 
 /**
  * How long to wait after a failed refresh before the next try, while the

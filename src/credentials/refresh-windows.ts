@@ -23,7 +23,7 @@ export const MANDATORY_WINDOW_MS = 60_000;
  * them must still reach the service before they expire (smithy-rs's
  * identity cache keeps the same 10-second buffer).
  */
-export const USABLE_MARGIN_MS = 10_000;
+const USABLE_MARGIN_MS = 10_000;
 
 const MINUTE_MS = 60_000;
 

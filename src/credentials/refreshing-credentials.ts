@@ -1,7 +1,7 @@
 import type { CredentialIdentity } from '../config/client-cache-config.js';
 import { ClientCacheCredentialsError, UpstreamError } from '../errors.js';
+import type { CacheCounters } from '../events/cache-counters.js';
 import { type RefreshHooks, RefreshMode } from '../events/refresh-events.js';
-import type { CredentialCounters } from './credential-counters.js';
 import { retryDelayAfterFailure } from './refresh-backoff.js';
 import { MANDATORY_WINDOW_MS, type RefreshWindows, refreshWindows } from './refresh-windows.js';
 
@@ -13,7 +13,7 @@ export interface RefreshingCredentialsOptions {
   readonly mandatoryWindowMs?: number;
   readonly hooks?: RefreshHooks;
   /** The owning cache's counts of fetches and failures. */
-  readonly counters: CredentialCounters;
+  readonly counters: CacheCounters;
   readonly random?: () => number;
 }
 

@@ -4,7 +4,7 @@ import { checkInteger } from '../config/parse-setting.js';
 import { ClientCacheConfigError } from '../errors.js';
 
 // The rules CloudWatch applies to PutMetricData; a namespace outside them can't hold our metrics.
-export const NAMESPACE_PATTERN = /^(?!AWS\/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$/;
+const NAMESPACE_PATTERN = /^(?!AWS\/)(?=.*\S)[0-9A-Za-z._\-/#: ]{1,255}$/;
 const MAX_DIMENSION_VALUE_LENGTH = 1024;
 /** An SNS topic ARN of any partition; CloudWatch alarm actions take standard topics. */
 const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;

@@ -1,3 +1,4 @@
+import { errorLogShape } from '../errors.js';
 import type {
   ClientCacheObserver,
   ClientCreation,
@@ -16,12 +17,6 @@ export interface CacheObserverOptions {
   readonly tracer?: ClientCacheTracer;
   readonly traceHits: boolean;
   readonly samples: CreationSamples;
-}
-
-function describe(error: unknown): { name: string; message: string } {
-  return error instanceof Error
-    ? { name: error.name, message: error.message }
-    : { name: 'Error', message: String(error) };
 }
 
 /**
@@ -136,7 +131,7 @@ export class CacheObserver implements ClientCacheObserver {
         source,
         mode,
         keptCurrentCredentials,
-        error: describe(error),
+        error: errorLogShape(error),
       });
     }
   }

@@ -1,35 +1,29 @@
+import { errorLogShape } from '../errors.js';
+import {
+  type CacheCounterName,
+  type CacheCounters,
+  newCacheCounters,
+} from '../events/cache-counters.js';
 import type { CreationSamples } from './creation-samples.js';
-import { ClientCacheMetric } from './metric-names.js';
+import { CLIENT_CACHE_METRICS, type MetricRow } from './metric-names.js';
 import type { LoggerLike, MetricsLike } from './powertools-types.js';
 
-/** The cumulative counts a publish turns into deltas. */
-export interface MetricTotals {
-  readonly ClientCacheHit: number;
-  readonly ClientCacheMiss: number;
-  readonly ClientCacheEviction: number;
-  readonly ClientCacheEvictionMiss: number;
-  readonly ClientCacheExpiration: number;
-  readonly CredentialRefresh: number;
-  readonly CredentialRefreshFailure: number;
-  readonly ConnectionsOpened: number;
-  readonly RequestsSent: number;
-}
-
-const NOTHING: MetricTotals = {
-  ClientCacheHit: 0,
-  ClientCacheMiss: 0,
-  ClientCacheEviction: 0,
-  ClientCacheEvictionMiss: 0,
-  ClientCacheExpiration: 0,
-  CredentialRefresh: 0,
-  CredentialRefreshFailure: 0,
-  ConnectionsOpened: 0,
-  RequestsSent: 0,
-};
+/** Each row of the metric table with its name, in table order. */
+const ROWS = Object.entries(CLIENT_CACHE_METRICS) as [string, MetricRow][];
+const COUNTER_ROWS = ROWS.filter(([, row]) => row.kind === 'counter') as [
+  string,
+  MetricRow & { readonly stat: CacheCounterName },
+][];
+const GAUGE_ROWS = ROWS.filter(([, row]) => row.kind === 'gauge');
+// The one samples source is the creation-time buffer: its row is `ClientCreationTime`.
+const SAMPLE_ROWS = ROWS.filter(([, row]) => row.kind === 'samples');
+const NOTHING: Readonly<CacheCounters> = newCacheCounters();
 
 export interface MetricsPublisherOptions {
-  readonly totals: () => MetricTotals;
-  readonly size: () => number;
+  /** The cache's counters record; the publisher only reads it. */
+  readonly counters: Readonly<CacheCounters>;
+  /** The gauges of the metric table, by their `stat` field (today only `size`). */
+  readonly gauge: (stat: string) => number;
   readonly samples: CreationSamples;
   readonly logger: LoggerLike;
   /** The instance figures go to when a call names none: the user's, else the cache's own. */
@@ -53,7 +47,7 @@ export interface MetricsPublisherOptions {
  */
 export class MetricsPublisher {
   readonly #options: MetricsPublisherOptions;
-  #published: MetricTotals = NOTHING;
+  #published: Readonly<CacheCounters> = NOTHING;
   #lastFlushAt = Number.NEGATIVE_INFINITY;
 
   constructor(options: MetricsPublisherOptions) {
@@ -67,23 +61,33 @@ export class MetricsPublisher {
    * nothing, or only the size gauge when `gaugeAlways` (see `#addToYours`).
    */
   #add(metrics: MetricsLike, gaugeAlways = false): boolean {
-    const totals = this.#options.totals();
+    const counters = this.#options.counters;
     const samples = this.#options.samples.take();
-    const names = Object.keys(totals) as (keyof MetricTotals)[];
     const previous = this.#published;
-    if (samples.length === 0 && names.every((name) => totals[name] === previous[name])) {
-      if (gaugeAlways) metrics.addMetric(ClientCacheMetric.Size, 'Count', this.#options.size());
+    if (
+      samples.length === 0 &&
+      COUNTER_ROWS.every(([, { stat }]) => counters[stat] === previous[stat])
+    ) {
+      if (gaugeAlways) this.#addGauges(metrics);
       return false;
     }
     // Moved before adding: if `addMetric` throws half-way (a unit clash in a
     // shared instance), these counts are lost rather than published twice.
-    this.#published = totals;
-    for (const name of names) metrics.addMetric(name, 'Count', totals[name] - previous[name]);
-    metrics.addMetric(ClientCacheMetric.Size, 'Count', this.#options.size());
-    for (const sample of samples) {
-      metrics.addMetric(ClientCacheMetric.CreationTime, 'Milliseconds', sample);
+    this.#published = { ...counters };
+    for (const [name, { unit, stat }] of COUNTER_ROWS) {
+      metrics.addMetric(name, unit, counters[stat] - previous[stat]);
+    }
+    this.#addGauges(metrics);
+    for (const [name, { unit }] of SAMPLE_ROWS) {
+      for (const sample of samples) metrics.addMetric(name, unit, sample);
     }
     return true;
+  }
+
+  #addGauges(metrics: MetricsLike): void {
+    for (const [name, { unit, stat }] of GAUGE_ROWS) {
+      metrics.addMetric(name, unit, this.#options.gauge(stat as string));
+    }
   }
 
   /**
@@ -153,7 +157,7 @@ export class MetricsPublisher {
 
   #warn(error: unknown): void {
     this.#options.logger.warn('aws-client-cache: could not publish the cache metrics', {
-      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+      error: errorLogShape(error),
     });
   }
 }

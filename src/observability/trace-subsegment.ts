@@ -13,10 +13,7 @@ export const TraceName = {
  * or there is no segment (outside Lambda): then nothing is traced, and
  * nothing throws or warns.
  */
-export function openSubsegment(
-  tracer: TracerLike | undefined,
-  name: string,
-): SubsegmentLike | undefined {
+function openSubsegment(tracer: TracerLike | undefined, name: string): SubsegmentLike | undefined {
   if (tracer === undefined || !tracer.isTracingEnabled()) return undefined;
   try {
     // The provider, when there is one: Tracer.getSegment() console.warns on

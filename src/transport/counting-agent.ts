@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import type { ConnectionCounters } from './connection-counters.js';
+import type { CacheCounters } from '../events/cache-counters.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
@@ -20,7 +20,7 @@ export interface PoolAgentOptions {
   readonly connectionTimeoutMs: number;
   /** Idle limit for a socket whose server sent no `Keep-Alive: timeout=N` hint. */
   readonly defaultIdleLimitMs: number;
-  readonly counters: ConnectionCounters;
+  readonly counters: CacheCounters;
   readonly onSaturated: (saturation: PoolSaturation) => void;
   readonly now: () => number;
   /** Whether the pool is closed: from then on a request is refused before it takes a socket. */

@@ -1,4 +1,4 @@
-import { type ConnectionCounters, newConnectionCounters } from './connection-counters.js';
+import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
 import {
   CountingAgent,
   CountingHttpAgent,
@@ -31,7 +31,8 @@ interface AgentPair {
  * service can share its sockets.
  */
 export class SharedPools {
-  readonly counters: ConnectionCounters = newConnectionCounters();
+  /** The cache's counters record; the pools bump `connectionsOpened` and `requestsSent`. */
+  readonly counters: CacheCounters;
   readonly #agents = new Map<string, AgentPair>();
   readonly #handlers = new Map<string, PooledHttpHandler>();
   readonly #onSaturated: (saturation: PoolSaturation) => void;
@@ -43,7 +44,9 @@ export class SharedPools {
   constructor(
     onSaturated: (saturation: PoolSaturation) => void = () => undefined,
     now: () => number = Date.now,
+    counters: CacheCounters = newCacheCounters(),
   ) {
+    this.counters = counters;
     this.#onSaturated = onSaturated;
     this.#now = now;
   }

@@ -8,7 +8,7 @@
  * most 100 numbers.
  */
 import type { ClientCacheStats } from '../../src/all.js';
-import { ClientCacheMetric } from '../../src/all.js';
+import { CLIENT_CACHE_METRICS, type MetricRow } from '../../src/observability/metric-names.js';
 
 export interface MetricDefinition {
   readonly Name: string;
@@ -195,15 +195,9 @@ export function dimensionSets(document: EmfDocument): string[][] {
   );
 }
 
-/** Each counter metric the cache publishes, and the `getClientCacheStats()` field it is the delta of. */
-export const COUNTERS = {
-  [ClientCacheMetric.Hit]: 'hits',
-  [ClientCacheMetric.Miss]: 'misses',
-  [ClientCacheMetric.Eviction]: 'evictions',
-  [ClientCacheMetric.EvictionMiss]: 'evictionMisses',
-  [ClientCacheMetric.Expiration]: 'expirations',
-  [ClientCacheMetric.CredentialRefresh]: 'credentialRefreshes',
-  [ClientCacheMetric.CredentialRefreshFailure]: 'credentialRefreshFailures',
-  [ClientCacheMetric.ConnectionsOpened]: 'connectionsOpened',
-  [ClientCacheMetric.RequestsSent]: 'requestsSent',
-} as const satisfies Record<string, keyof ClientCacheStats>;
+/** Each counter metric of the table, and the `getClientCacheStats()` field it is the delta of. */
+export const COUNTERS: Readonly<Record<string, keyof ClientCacheStats>> = Object.fromEntries(
+  Object.entries(CLIENT_CACHE_METRICS as Record<string, MetricRow>).flatMap(([name, row]) =>
+    row.kind === 'counter' && row.stat !== undefined ? [[name, row.stat]] : [],
+  ),
+);

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { newCredentialCounters } from '../../src/credentials/credential-counters.js';
 import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
+import { newCacheCounters } from '../../src/events/cache-counters.js';
 import { CacheObserver } from '../../src/observability/cache-observer.js';
 import { CreationSamples } from '../../src/observability/creation-samples.js';
 import type { LoggerLike } from '../../src/observability/powertools-types.js';
@@ -18,7 +18,7 @@ export function refreshingThroughObserver(
     source,
     fetch,
     now,
-    counters: newCredentialCounters(),
+    counters: newCacheCounters(),
     hooks: new CacheObserver({
       logger: logger ?? new Logger(),
       tracer,

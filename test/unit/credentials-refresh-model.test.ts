@@ -26,8 +26,8 @@
  */
 import fc from 'fast-check';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
-import { newCredentialCounters } from '../../src/credentials/credential-counters.js';
 import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
+import { newCacheCounters } from '../../src/events/cache-counters.js';
 import { scaledTimeout } from '../support/cpu-contention.js';
 
 // This file's longest test was given 60 s on a quiet machine; scaled to the measured CPU contention.
@@ -81,7 +81,7 @@ class World {
       source: 'arn:aws:iam::123456789012:role/model',
       fetch: () => this.#fetch(),
       now: () => this.clock,
-      counters: newCredentialCounters(),
+      counters: newCacheCounters(),
       random,
     });
   }
