@@ -19,6 +19,7 @@
  * timers: `setTimeout`/`setInterval` are wrapped during each test (the SDK
  * and the cache look them up at call time; jest captured its own at load).
  */
+import { setMaxListeners } from 'node:events';
 import { inspect } from 'node:util';
 import { defaultClientCache, destroyClientCache } from '../../src/client-cache/default-cache.js';
 import { scaledTimeout } from './cpu-contention.js';
@@ -152,6 +153,8 @@ export function useReliabilityGuards(): ReliabilityGuards {
   });
   beforeEach(async () => {
     controller = new AbortController();
+    // One signal for every send of a test (a load test makes hundreds at once): not a leak.
+    setMaxListeners(0, controller.signal);
     await settledWithin(Promise.resolve(destroyClientCache()), scaledTimeout(3000));
     baseline = activeResourceCounts();
     listeners = listenerTotal();

@@ -60,7 +60,9 @@ describe('the fleet dashboard', () => {
 
   it('synthesises one dashboard whose body is the rendered body', () => {
     // Prepare
-    const fixed = new Stack(new App(), 'Fixed', { env: { region: 'eu-west-1', account: '1' } });
+    const fixed = new Stack(new App(), 'Fixed', {
+      env: { region: 'eu-west-1', account: '123456789012' },
+    });
     const agnostic = new Stack(new App(), 'Agnostic');
 
     // Act
