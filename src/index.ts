@@ -2,25 +2,22 @@
 // an optional SDK client, so a handler that installs only the clients it uses
 // can import it. The getters live at `aws-client-cache/s3` (and so on), or all
 // five at `aws-client-cache/all`.
+import * as compat from './compat.js';
+
 export { ClientCache } from './client-cache/client-cache.js';
 export type { ClientCacheOptions } from './client-cache/client-cache-options.js';
 export type { ClientCacheStats } from './client-cache/client-cache-stats.js';
 export type { ClientService } from './client-cache/client-service.js';
 export { defineService } from './client-cache/client-service.js';
-export type { CachedClient } from './client-cache/default-cache.js';
 export {
-  calculateExpirationTime,
   clearClientCache,
   clientCacheMetrics,
   configureClientCache,
   createClientCache,
   destroyClientCache,
-  generateCacheKey,
-  getCachedClient,
   getClient,
   getClientCacheSize,
   getClientCacheStats,
-  isCachedClientValid,
   publishClientCacheMetrics,
   withClientCacheMetrics,
 } from './client-cache/default-cache.js';
@@ -59,3 +56,15 @@ export type {
 } from './observability/powertools-types.js';
 export { TraceName } from './observability/trace-subsegment.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
+
+// The compatibility helpers, still here so imports from the root keep working.
+/** @deprecated Import from `aws-client-cache/compat`. */
+export type CachedClient<ClientType = unknown> = compat.CachedClient<ClientType>;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const generateCacheKey = compat.generateCacheKey;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const calculateExpirationTime = compat.calculateExpirationTime;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const isCachedClientValid = compat.isCachedClientValid;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const getCachedClient = compat.getCachedClient;

@@ -1,9 +1,8 @@
 import { cacheKeyOf } from '../cache/cache-key.js';
 import { ClientStore } from '../cache/client-store.js';
 import { coarseClock } from '../cache/coarse-clock.js';
-import { calculateEntryExpiry } from '../cache/expiry.js';
 import { KeyFingerprints } from '../cache/fingerprint.js';
-import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
 import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
@@ -43,8 +42,8 @@ const NO_CONFIG: ClientCacheConfig = Object.freeze({});
  * default instance; `createClientCache` builds an isolated one.
  */
 export class ClientCache {
+  /** The options and env vars this cache was built with, resolved and checked. */
   readonly settings: ClientCacheSettings;
-  readonly now: () => number;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
   /** One record for every counter of this cache; the store, pools and credential sets bump it. */
@@ -78,7 +77,6 @@ export class ClientCache {
       samples,
     });
     this.settings = settings;
-    this.now = now;
     this.#logger = logger;
     this.#metrics = options.metrics;
     this.#store = new ClientStore({
@@ -170,32 +168,28 @@ export class ClientCache {
     return this.get(service as ClientService<ClientType>, config);
   }
 
-  /** The seed's `getCachedClient`: the client under `key`, or `factory`'s, kept until `expiresAt`. */
-  getCachedClient<ClientType extends object>(
+  /**
+   * The client filed under `key`, or `create`'s, kept until `expiresAt`
+   * (epoch ms, checked exactly, as a credential expiry must be): for a key
+   * of your own. `clientType` names the entry in logs, metrics and traces.
+   */
+  getOrCreateKeyed<ClientType extends object>(
     key: string,
-    factory: () => ClientType,
+    clientType: string,
+    create: () => ClientType,
     expiresAt: number,
   ): ClientType {
     this.#assertUsable();
-    const clientType = key.split(':', 1)[0] || 'custom';
     return this.#store.getOrCreate(key, clientType, undefined, () => {
-      const client = factory();
+      const client = create();
       this.#builtClients = true;
-      // The seed's `expiresAt` is usually a credential expiry: check it exactly, never coarsely.
       return { client, expiresAt, credentialsExpire: true };
     }) as ClientType;
   }
 
-  /** The seed's key format for `config`; validates it as a getter would. */
+  /** The key this cache files `config` under, as `keys()` lists it; validates it as a getter would. */
   cacheKey(clientType: string, config?: ClientCacheConfig): string {
     return cacheKeyOf(clientType, parseClientConfig(config ?? NO_CONFIG), this.#fingerprints);
-  }
-
-  /** The seed's `calculateExpirationTime`, on this cache's settings and clock. */
-  expirationTime(credentials?: Partial<CredentialIdentity>): number {
-    const expiration = credentials?.expiration;
-    const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
-    return calculateEntryExpiry(expiresAt, this.settings, this.now());
   }
 
   get size(): number {

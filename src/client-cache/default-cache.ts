@@ -1,4 +1,4 @@
-import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
+import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { ClientCacheConfigError } from '../errors.js';
 import type { ClientConstructor } from '../factory/create-client-entry.js';
 import { powertoolsMetrics } from '../observability/load-powertools.js';
@@ -23,6 +23,11 @@ let shutdown: Promise<void> | undefined;
 export function defaultClientCache(): ClientCache {
   instance ??= new ClientCache(configured);
   return instance;
+}
+
+/** The default cache's clock (its `now` option, or `Date.now`), without building it. */
+export function defaultCacheClock(): () => number {
+  return configured.now ?? Date.now;
 }
 
 /** The getters' one path into the default cache. */
@@ -181,34 +186,4 @@ function prefetchOwnMetrics(options: ClientCacheMetricsOptions): void {
   if (options.metrics === undefined && configured.metrics === undefined) {
     powertoolsMetrics.prefetch();
   }
-}
-
-/** The seed's key: `{}` gives `"S3:default:none:none"`. */
-export function generateCacheKey(clientType: string, config?: ClientCacheConfig): string {
-  return defaultClientCache().cacheKey(clientType, config);
-}
-
-/** When a client built with these credentials should be replaced: the buffer before they expire, or the TTL. */
-export function calculateExpirationTime(credentials?: Partial<CredentialIdentity>): number {
-  return defaultClientCache().expirationTime(credentials);
-}
-
-/** A cached client and the instant (epoch ms) it stops being valid: the seed's shape. */
-export interface CachedClient<ClientType = unknown> {
-  readonly client: ClientType;
-  readonly expiresAt: number;
-}
-
-/** True while `now < expiresAt`; invalid exactly at `expiresAt`. */
-export function isCachedClientValid(cached?: Pick<CachedClient, 'expiresAt'>): boolean {
-  return cached !== undefined && defaultClientCache().now() < cached.expiresAt;
-}
-
-/** The seed's low-level entry point, in the default cache's bounded store. */
-export function getCachedClient<ClientType extends object>(
-  key: string,
-  factory: () => ClientType,
-  expiresAt: number,
-): ClientType {
-  return defaultClientCache().getCachedClient(key, factory, expiresAt);
 }

@@ -9,7 +9,7 @@ import type { ClientCacheConfig } from '../config/client-cache-config.js';
  * idle timeout would cut a healthy call, and the SDK would retry it,
  * invoking the function again. So the socket timeout is 15 minutes and a
  * few seconds; your own function's timeout bounds a hung call. Standard
- * retry with 3 attempts is the seed's setting.
+ * retry with 3 attempts, as the cache this package replaces had.
  */
 const DEFAULTS = Object.freeze({
   clientConfig: Object.freeze({ maxAttempts: 3, retryMode: 'standard' }),
