@@ -4,7 +4,7 @@
 // getters key, expire and rebuild clients by themselves.
 
 import { calculateEntryExpiry } from './cache/expiry.js';
-import { defaultCacheClock, defaultClientCache } from './client-cache/default-cache.js';
+import { defaultCacheOptions, defaultClientCache } from './client-cache/default-cache.js';
 import type { ClientCacheConfig, CredentialIdentity } from './config/client-cache-config.js';
 
 /** A client and the instant (epoch ms) it stops being valid. */
@@ -31,7 +31,11 @@ export function generateCacheKey(clientType: string, config?: ClientCacheConfig)
 export function calculateExpirationTime(credentials?: Partial<CredentialIdentity>): number {
   const expiration = credentials?.expiration;
   const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
-  return calculateEntryExpiry(expiresAt, defaultClientCache().settings, defaultCacheClock()());
+  return calculateEntryExpiry(
+    expiresAt,
+    defaultClientCache().settings,
+    (defaultCacheOptions().now ?? Date.now)(),
+  );
 }
 
 /** True while `now < expiresAt`; invalid exactly at `expiresAt` and for `undefined`. */

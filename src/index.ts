@@ -10,17 +10,19 @@ export type { ClientCacheStats } from './client-cache/client-cache-stats.js';
 export type { ClientService } from './client-cache/client-service.js';
 export { defineService } from './client-cache/client-service.js';
 export {
+  configureClientCache,
+  destroyClientCache,
+} from './client-cache/default-cache.js';
+export {
   clearClientCache,
   clientCacheMetrics,
-  configureClientCache,
   createClientCache,
-  destroyClientCache,
   getClient,
   getClientCacheSize,
   getClientCacheStats,
   publishClientCacheMetrics,
   withClientCacheMetrics,
-} from './client-cache/default-cache.js';
+} from './client-cache/default-cache-functions.js';
 export type {
   ClientCacheConfig,
   CredentialIdentity,
