@@ -3,6 +3,7 @@
 // can import it. The getters live at `aws-client-cache/s3` (and so on), or all
 // five at `aws-client-cache/all`.
 import * as compat from './compat.js';
+import type { ResolvedSettings } from './config/settings.js';
 
 export { ClientCache } from './client-cache/client-cache.js';
 export type { ClientCacheOptions } from './client-cache/client-cache-options.js';
@@ -29,7 +30,7 @@ export type {
   CredentialProvider,
 } from './config/client-cache-config.js';
 export { ClientCacheEnv } from './config/env-vars.js';
-export type { ClientCacheSettings } from './config/settings.js';
+export type { ResolvedSettings } from './config/settings.js';
 export {
   ClientCacheConfigError,
   ClientCacheCredentialsError,
@@ -58,6 +59,9 @@ export type {
 } from './observability/powertools-types.js';
 export { TraceName } from './observability/trace-subsegment.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
+
+/** @deprecated Renamed `ResolvedSettings`: a cache's options and env vars, resolved and checked. */
+export type ClientCacheSettings = ResolvedSettings;
 
 // The compatibility helpers, still here so imports from the root keep working.
 /** @deprecated Import from `aws-client-cache/compat`. */

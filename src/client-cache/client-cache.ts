@@ -4,7 +4,7 @@ import { coarseClock } from '../cache/coarse-clock.js';
 import { KeyFingerprints } from '../cache/fingerprint.js';
 import type { ClientCacheConfig } from '../config/client-cache-config.js';
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
-import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
+import { type ResolvedSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
 import { ClientCacheError, errorLogShape } from '../errors.js';
 import { newCacheCounters } from '../events/cache-counters.js';
@@ -43,7 +43,7 @@ const NO_CONFIG: ClientCacheConfig = Object.freeze({});
  */
 export class ClientCache {
   /** The options and env vars this cache was built with, resolved and checked. */
-  readonly settings: ClientCacheSettings;
+  readonly settings: ResolvedSettings;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
   /** One record for every counter of this cache; the store, pools and credential sets bump it. */

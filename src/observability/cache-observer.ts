@@ -92,11 +92,11 @@ export class CacheObserver implements ClientCacheObserver {
     evictionMisses,
     misses,
     windowSeconds,
-    wouldKeepAt,
+    recommendedMaxEntries,
   }: SizingAdvice): void {
     this.#logger.warn(
-      `aws-client-cache: \`CLIENT_CACHE_MAX_ENTRIES\` is ${maxEntries}; ${evictionMisses} of the last ${misses} misses were for clients evicted less than ${windowSeconds} s earlier; ${wouldKeepAt} would have kept them`,
-      { maxEntries, evictionMisses, misses, windowSeconds, recommendedMaxEntries: wouldKeepAt },
+      `aws-client-cache: \`CLIENT_CACHE_MAX_ENTRIES\` is ${maxEntries}; ${evictionMisses} of the last ${misses} misses were for clients evicted less than ${windowSeconds} s earlier; ${recommendedMaxEntries} would have kept them`,
+      { maxEntries, evictionMisses, misses, windowSeconds, recommendedMaxEntries },
     );
   }
 
