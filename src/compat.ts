@@ -5,7 +5,7 @@
 
 import { calculateEntryExpiry } from './cache/expiry.js';
 import { defaultCacheOptions, defaultClientCache } from './client-cache/default-cache.js';
-import type { ClientCacheConfig, CredentialIdentity } from './config/client-cache-config.js';
+import type { ClientConfig, CredentialIdentity } from './config/client-cache-config.js';
 
 /** A client and the instant (epoch ms) it stops being valid. */
 export interface CachedClient<ClientType = unknown> {
@@ -19,7 +19,7 @@ export interface CachedClient<ClientType = unknown> {
  * `"S3:default:none:none"`), then a segment per other option, secrets only
  * as fingerprints. Validates `config` as a getter would.
  */
-export function generateCacheKey(clientType: string, config?: ClientCacheConfig): string {
+export function generateCacheKey(clientType: string, config?: ClientConfig): string {
   return defaultClientCache().cacheKey(clientType, config);
 }
 

@@ -3,6 +3,7 @@
 // can import it. The getters live at `aws-client-cache/s3` (and so on), or all
 // five at `aws-client-cache/all`.
 import * as compat from './compat.js';
+import type { ClientConfig } from './config/client-cache-config.js';
 import type { ResolvedSettings } from './config/settings.js';
 
 export { ClientCache } from './client-cache/client-cache.js';
@@ -25,7 +26,7 @@ export {
   withClientCacheMetrics,
 } from './client-cache/default-cache-functions.js';
 export type {
-  ClientCacheConfig,
+  ClientConfig,
   CredentialIdentity,
   CredentialProvider,
 } from './config/client-cache-config.js';
@@ -60,6 +61,8 @@ export type {
 export { TraceName } from './observability/trace-subsegment.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
 
+/** @deprecated Renamed `ClientConfig`: what a getter is asked for, one call's client. */
+export type ClientCacheConfig = ClientConfig;
 /** @deprecated Renamed `ResolvedSettings`: a cache's options and env vars, resolved and checked. */
 export type ClientCacheSettings = ResolvedSettings;
 

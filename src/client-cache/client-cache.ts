@@ -2,7 +2,7 @@ import { cacheKeyOf } from '../cache/cache-key.js';
 import { ClientStore } from '../cache/client-store.js';
 import { coarseClock } from '../cache/coarse-clock.js';
 import { KeyFingerprints } from '../cache/fingerprint.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
 import { type ResolvedSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
@@ -32,7 +32,7 @@ const COARSE_CLOCK_RESOLUTION_MS = 1000;
 const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
 /** New provider functions that each built a client before the cache says they are made per call. */
 const INLINE_PROVIDER_WARNING_AT = 10;
-const NO_CONFIG: ClientCacheConfig = Object.freeze({});
+const NO_CONFIG: ClientConfig = Object.freeze({});
 
 /**
  * A client cache: the bounded store and its key memos, the pools, the
@@ -133,7 +133,7 @@ export class ClientCache {
    */
   get<ClientType extends object>(
     service: ClientService<ClientType>,
-    config?: ClientCacheConfig,
+    config?: ClientConfig,
   ): ClientType {
     const given: unknown = config ?? NO_CONFIG;
     if (typeof given === 'object' && given !== null) {
@@ -157,7 +157,7 @@ export class ClientCache {
   /** A cached client of any AWS SDK v3 client class, without service defaults. */
   getClient<ClientType extends object>(
     ClientClass: ClientConstructor<ClientType>,
-    config?: ClientCacheConfig,
+    config?: ClientConfig,
   ): ClientType {
     checkClientClass(ClientClass);
     let service = this.#servicesByClass.get(ClientClass);
@@ -188,7 +188,7 @@ export class ClientCache {
   }
 
   /** The key this cache files `config` under, as `keys()` lists it; validates it as a getter would. */
-  cacheKey(clientType: string, config?: ClientCacheConfig): string {
+  cacheKey(clientType: string, config?: ClientConfig): string {
     return cacheKeyOf(clientType, parseClientConfig(config ?? NO_CONFIG), this.#fingerprints);
   }
 

@@ -1,6 +1,6 @@
 // The package's functions on the default cache (held in default-cache.ts);
 // each is `defaultClientCache()` and the `ClientCache` method of that name.
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 import type { ClientConstructor } from '../factory/create-client-entry.js';
 import { powertoolsMetrics } from '../observability/load-powertools.js';
 import {
@@ -42,7 +42,7 @@ export function clearClientCache(): void {
 /** A cached client of any AWS SDK v3 client class; use a service getter where one exists. */
 export function getClient<ClientType extends object>(
   ClientClass: ClientConstructor<ClientType>,
-  config?: ClientCacheConfig,
+  config?: ClientConfig,
 ): ClientType {
   return defaultClientCache().getClient(ClientClass, config);
 }

@@ -1,7 +1,7 @@
 // The default cache, held lazily as Powertools holds its default providers:
 // built on first use, configured before that, destroyed and reset. The
 // package's functions on it live in default-cache-functions.ts.
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 import { ClientCacheConfigError } from '../errors.js';
 import { ClientCache } from './client-cache.js';
 import type { ClientCacheOptions } from './client-cache-options.js';
@@ -32,7 +32,7 @@ export function defaultCacheOptions(): Readonly<ClientCacheOptions> {
 /** The getters' one path into the default cache. */
 export function getFromDefaultCache<ClientType extends object>(
   service: ClientService<ClientType>,
-  config: ClientCacheConfig | undefined,
+  config: ClientConfig | undefined,
 ): ClientType {
   return (instance ?? defaultClientCache()).get(service, config);
 }

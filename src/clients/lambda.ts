@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /**
  * Invoke is synchronous, and the socket stays silent until the called
@@ -32,6 +32,6 @@ export const LambdaService = defineService(LambdaClient, 'Lambda', DEFAULTS);
  * );
  * ```
  */
-export function getLambdaClient(config?: ClientCacheConfig): LambdaClient {
+export function getLambdaClient(config?: ClientConfig): LambdaClient {
   return getFromDefaultCache(LambdaService, config);
 }
