@@ -38,7 +38,6 @@ export {
   ClientCacheError,
   UpstreamError,
 } from './errors.js';
-export { EvictionReason } from './events/cache-events.js';
 export type { ClientConstructor, ServiceDefaults } from './factory/create-client-entry.js';
 export {
   ClientCacheDimension,
@@ -60,6 +59,7 @@ export type {
 } from './observability/powertools-types.js';
 export { TraceName } from './observability/trace-subsegment.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
+export { EvictionReason } from './observers/cache-events.js';
 
 /** @deprecated Renamed `ClientConfig`: what a getter is asked for, one call's client. */
 export type ClientCacheConfig = ClientConfig;

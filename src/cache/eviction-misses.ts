@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { MAX_ENTRIES } from '../config/limits.js';
-import type { CacheCounters } from '../events/cache-counters.js';
-import type { SizingAdvice } from '../events/sizing-advice.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
+import type { SizingAdvice } from '../observers/sizing-advice.js';
 
 /** A miss for a key evicted this recently counts as an eviction miss. */
 const EVICTION_MISS_WINDOW_MS = 60_000;

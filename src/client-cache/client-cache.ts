@@ -7,7 +7,6 @@ import { type ClientSpec, parseClientConfig } from '../config/parse-client-confi
 import { type ResolvedSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
 import { ClientCacheError, errorLogShape } from '../errors.js';
-import { newCacheCounters } from '../events/cache-counters.js';
 import {
   type ClientConstructor,
   type ClientFactoryContext,
@@ -19,6 +18,7 @@ import { DeferredLogger } from '../observability/deferred-logger.js';
 import { DeferredMetrics } from '../observability/deferred-metrics.js';
 import { MetricsPublisher } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
+import { newCacheCounters } from '../observers/cache-counters.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { checkClientClass, checkService } from './check-getter-arguments.js';
 import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';

@@ -5,7 +5,7 @@ import { toSdkIdentity } from '../config/sdk-identity.js';
 import type { ResolvedSettings } from '../config/settings.js';
 import type { CredentialSets, SharedCredentials } from '../credentials/credential-sets.js';
 import { invalidateRejectedCredentials } from '../credentials/rejected-credentials.js';
-import type { ClientCacheObserver } from '../events/cache-events.js';
+import type { ClientCacheObserver } from '../observers/cache-events.js';
 import type { SharedPools } from '../transport/shared-pool.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: SDK client constructors each take their own config type.

@@ -3,9 +3,9 @@ import type {
   ClientCacheObserver,
   ClientCreation,
   EvictionReason,
-} from '../events/cache-events.js';
-import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
-import type { SizingAdvice } from '../events/sizing-advice.js';
+} from '../observers/cache-events.js';
+import type { RefreshMode, RefreshOutcome } from '../observers/refresh-events.js';
+import type { SizingAdvice } from '../observers/sizing-advice.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike } from './powertools-types.js';
 import { TraceName } from './trace-subsegment.js';

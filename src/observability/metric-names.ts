@@ -1,4 +1,4 @@
-import type { CacheCounterName } from '../events/cache-counters.js';
+import type { CacheCounterName } from '../observers/cache-counters.js';
 
 /**
  * How a metric is published. `counter`: a field of the cache's counters

@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import type { CacheCounters } from '../events/cache-counters.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 

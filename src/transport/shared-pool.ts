@@ -1,4 +1,4 @@
-import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
+import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
 import {
   DEFAULT_IDLE_LIMIT_MS,
   PoolAgent,
