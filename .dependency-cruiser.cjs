@@ -6,7 +6,7 @@
 //   factory/                         builds an SDK client from a parsed spec
 //   cache/  credentials/  observability/   the store and keys; credential sets; adapters
 //   transport/                       the pools (credentials send STS calls through them)
-//   events/                          what happens, as types: observers and refresh hooks
+//   observers/                       what happens, as types: observer hooks, their payloads, the counters
 //   config/  errors.ts               parsing, limits, settings; the error classes
 const below = {
   'src/clients': ['client-cache', 'factory', 'config', 'errors'],
@@ -16,16 +16,16 @@ const below = {
     'credentials',
     'observability',
     'transport',
-    'events',
+    'observers',
     'config',
     'errors',
   ],
-  'src/factory': ['cache', 'credentials', 'transport', 'events', 'config', 'errors'],
-  'src/cache': ['events', 'config', 'errors'],
-  'src/credentials': ['transport', 'events', 'config', 'errors'],
-  'src/observability': ['events', 'config', 'errors'],
-  'src/transport': ['events', 'config', 'errors'],
-  'src/events': ['config', 'errors'],
+  'src/factory': ['cache', 'credentials', 'transport', 'observers', 'config', 'errors'],
+  'src/cache': ['observers', 'config', 'errors'],
+  'src/credentials': ['transport', 'observers', 'config', 'errors'],
+  'src/observability': ['observers', 'config', 'errors'],
+  'src/transport': ['observers', 'config', 'errors'],
+  'src/observers': ['config', 'errors'],
   'src/config': ['errors'],
   'src/dashboard': ['observability', 'config', 'errors'],
   'src/cdk': ['dashboard', 'observability', 'config', 'errors'],

@@ -10,6 +10,7 @@ export default {
     '^aws-client-cache$': '<rootDir>/src/index.ts',
     '^aws-client-cache/cdk$': '<rootDir>/src/cdk/index.ts',
     '^aws-client-cache/all$': '<rootDir>/src/all.ts',
+    '^aws-client-cache/compat$': '<rootDir>/src/compat.ts',
     '^aws-client-cache/(.*)$': '<rootDir>/src/clients/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
     // marked ships ESM only, besides its UMD build; jest here loads CommonJS.

@@ -160,6 +160,16 @@ try {
   step('CommonJS handler', () =>
     expectHandlerResult(run('node', ['invoke.mjs', 'handler.cjs']), 'CommonJS'),
   );
+  step('aws-client-cache/compat through import and require', () => {
+    const check =
+      "if (c.generateCacheKey('S3', {}) !== 'S3:default:none:none' || !c.isCachedClientValid({ expiresAt: Date.now() + 60000 })) throw new Error('compat helpers misbehave');";
+    run('node', [
+      '--input-type=module',
+      '-e',
+      `import * as c from 'aws-client-cache/compat';${check}`,
+    ]);
+    run('node', ['-e', `const c = require('aws-client-cache/compat');${check}`]);
+  });
   // The README's bundling commands, run exactly as written (readme-bundling.mjs reads them).
   const esbuild = join(project, 'node_modules/.bin/esbuild');
   /** Builds with `args` in the project, then runs the bundle where no node_modules can be found. */

@@ -11,6 +11,7 @@ const { metafile } = await build({
   entryPoints: {
     index: 'src/index.ts',
     all: 'src/all.ts',
+    compat: 'src/compat.ts',
     'clients/s3': 'src/clients/s3.ts',
     'clients/eventbridge': 'src/clients/eventbridge.ts',
     'clients/lambda': 'src/clients/lambda.ts',

@@ -1,4 +1,4 @@
-// The seed's "five getters in one place", for apps that install all five SDK
+// All five getters in one place, for apps that install all five SDK
 // clients; it also re-exports the package root. A handler that installs only
 // some clients imports their entry points (`aws-client-cache/s3`) instead.
 

@@ -2,42 +2,42 @@
 // an optional SDK client, so a handler that installs only the clients it uses
 // can import it. The getters live at `aws-client-cache/s3` (and so on), or all
 // five at `aws-client-cache/all`.
+import * as compat from './compat.js';
+import type { ClientConfig } from './config/client-cache-config.js';
+import type { ResolvedSettings } from './config/settings.js';
+
 export { ClientCache } from './client-cache/client-cache.js';
 export type { ClientCacheOptions } from './client-cache/client-cache-options.js';
 export type { ClientCacheStats } from './client-cache/client-cache-stats.js';
 export type { ClientService } from './client-cache/client-service.js';
 export { defineService } from './client-cache/client-service.js';
-export type { CachedClient } from './client-cache/default-cache.js';
 export {
-  calculateExpirationTime,
+  configureClientCache,
+  destroyClientCache,
+} from './client-cache/default-cache.js';
+export {
   clearClientCache,
   clientCacheMetrics,
-  configureClientCache,
   createClientCache,
-  destroyClientCache,
-  generateCacheKey,
-  getCachedClient,
   getClient,
   getClientCacheSize,
   getClientCacheStats,
-  isCachedClientValid,
   publishClientCacheMetrics,
   withClientCacheMetrics,
-} from './client-cache/default-cache.js';
+} from './client-cache/default-cache-functions.js';
 export type {
-  ClientCacheConfig,
+  ClientConfig,
   CredentialIdentity,
   CredentialProvider,
 } from './config/client-cache-config.js';
 export { ClientCacheEnv } from './config/env-vars.js';
-export type { ClientCacheSettings } from './config/settings.js';
+export type { ResolvedSettings } from './config/settings.js';
 export {
   ClientCacheConfigError,
   ClientCacheCredentialsError,
   ClientCacheError,
   UpstreamError,
 } from './errors.js';
-export { EvictionReason } from './events/cache-events.js';
 export type { ClientConstructor, ServiceDefaults } from './factory/create-client-entry.js';
 export {
   ClientCacheDimension,
@@ -59,3 +59,21 @@ export type {
 } from './observability/powertools-types.js';
 export { TraceName } from './observability/trace-subsegment.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
+export { EvictionReason } from './observers/cache-events.js';
+
+/** @deprecated Renamed `ClientConfig`: what a getter is asked for, one call's client. */
+export type ClientCacheConfig = ClientConfig;
+/** @deprecated Renamed `ResolvedSettings`: a cache's options and env vars, resolved and checked. */
+export type ClientCacheSettings = ResolvedSettings;
+
+// The compatibility helpers, still here so imports from the root keep working.
+/** @deprecated Import from `aws-client-cache/compat`. */
+export type CachedClient<ClientType = unknown> = compat.CachedClient<ClientType>;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const generateCacheKey = compat.generateCacheKey;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const calculateExpirationTime = compat.calculateExpirationTime;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const isCachedClientValid = compat.isCachedClientValid;
+/** @deprecated Import from `aws-client-cache/compat`. */
+export const getCachedClient = compat.getCachedClient;

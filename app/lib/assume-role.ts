@@ -1,5 +1,5 @@
 import {
-  type ClientCacheConfig,
+  type ClientConfig,
   type CredentialIdentity,
   getCostExplorerClient,
 } from 'aws-client-cache/all';
@@ -21,10 +21,7 @@ const MAX_DURATION_SECONDS = 43_200;
  * @example
  * const ce = getCostExplorerClient(costExplorerRoleConfig(process.env.COST_EXPLORER_ROLE_ARN));
  */
-export function costExplorerRoleConfig(
-  roleArn: string,
-  durationSeconds?: number,
-): ClientCacheConfig {
+export function costExplorerRoleConfig(roleArn: string, durationSeconds?: number): ClientConfig {
   if (
     durationSeconds !== undefined &&
     (!Number.isInteger(durationSeconds) ||

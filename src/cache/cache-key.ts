@@ -4,7 +4,7 @@ import type { KeyFingerprints } from './fingerprint.js';
 /**
  * The cache key of a parsed config: `type:region:roleArn:profile`, then a
  * named segment for each other option that is set. Region, role ARN and
- * profile appear verbatim (the seed's format: `{}` gives
+ * profile appear verbatim (`{}` gives
  * `"S3:default:none:none"`); credentials, external id and `additionalConfig`
  * only as short one-way fingerprints. Every segment is colon-free except the
  * ARN, which always has exactly five colons, so no two specs share a key.

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
-import { type ClientCacheObserver, EvictionReason } from '../events/cache-events.js';
+import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
+import { type ClientCacheObserver, EvictionReason } from '../observers/cache-events.js';
 import { EvictionMisses } from './eviction-misses.js';
 import { HitIndex, type SimpleConfigPath } from './hit-index.js';
 

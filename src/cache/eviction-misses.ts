@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import { MAX_ENTRIES } from '../config/limits.js';
-import type { CacheCounters } from '../events/cache-counters.js';
-import type { SizingAdvice } from '../events/sizing-advice.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
+import type { SizingAdvice } from '../observers/sizing-advice.js';
 
 /** A miss for a key evicted this recently counts as an eviction miss. */
 const EVICTION_MISS_WINDOW_MS = 60_000;
@@ -50,15 +50,16 @@ export class EvictionMisses {
   /** Records a miss; returns advice when a warning is due now. */
   recordMiss(key: string, now: number): SizingAdvice | undefined {
     const evicted = this.#evicted.get(key);
-    let wouldKeepAt = 0;
+    // The smallest size that would have kept this key: 0 when it was not a recent eviction.
+    let sizeThatKeeps = 0;
     if (evicted !== undefined && now - evicted.at < EVICTION_MISS_WINDOW_MS) {
       this.#counters.evictionMisses++;
       this.#evicted.delete(key);
-      wouldKeepAt = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
+      sizeThatKeeps = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
     }
-    this.#recent.push(wouldKeepAt);
+    this.#recent.push(sizeThatKeeps);
     if (this.#recent.length > ADVICE_SAMPLE) this.#recent.shift();
-    return wouldKeepAt > 0 ? this.#adviceDue(now) : undefined;
+    return sizeThatKeeps > 0 ? this.#adviceDue(now) : undefined;
   }
 
   #adviceDue(now: number): SizingAdvice | undefined {
@@ -73,7 +74,7 @@ export class EvictionMisses {
       evictionMisses: evictionMisses.length,
       misses: this.#recent.length,
       windowSeconds: EVICTION_MISS_WINDOW_MS / 1000,
-      wouldKeepAt: Math.min(MAX_ENTRIES.max, Math.max(...evictionMisses)),
+      recommendedMaxEntries: Math.min(MAX_ENTRIES.max, Math.max(...evictionMisses)),
     };
   }
 }

@@ -1,7 +1,7 @@
-import type { ClientCacheSettings } from '../config/settings.js';
+import type { ResolvedSettings } from '../config/settings.js';
 import { ClientCacheCredentialsError } from '../errors.js';
 
-type ExpirySettings = Pick<ClientCacheSettings, 'ttlSeconds' | 'expiryBufferSeconds'>;
+type ExpirySettings = Pick<ResolvedSettings, 'ttlSeconds' | 'expiryBufferSeconds'>;
 
 /**
  * When an entry stops being served: the buffer before its static credentials

@@ -1,11 +1,11 @@
 import { describeFieldName } from '../config/describe-value.js';
-import type { ClientCacheSettings } from '../config/settings.js';
+import type { ResolvedSettings } from '../config/settings.js';
 import { ClientCacheConfigError } from '../errors.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
 import type { ClientCacheTracer } from '../observability/tracing.js';
 
 /** Options for `createClientCache` and `configureClientCache`. Each beats its env var, which beats the default. */
-export interface ClientCacheOptions extends Partial<ClientCacheSettings> {
+export interface ClientCacheOptions extends Partial<ResolvedSettings> {
   /** The clock, in epoch milliseconds. Default `Date.now`; inject one in tests. */
   readonly now?: () => number;
   /** Your Powertools `Metrics`: the cache's figures then land in your namespace and dimensions. */

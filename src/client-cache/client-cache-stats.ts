@@ -1,4 +1,4 @@
-import type { CacheCounters } from '../events/cache-counters.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
 
 /**
  * One cache's cumulative counts since it was built (its counters record;

@@ -1,14 +1,12 @@
 import { cacheKeyOf } from '../cache/cache-key.js';
 import { ClientStore } from '../cache/client-store.js';
 import { coarseClock } from '../cache/coarse-clock.js';
-import { calculateEntryExpiry } from '../cache/expiry.js';
 import { KeyFingerprints } from '../cache/fingerprint.js';
-import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
-import { type ClientCacheSettings, resolveSettings } from '../config/settings.js';
+import { type ResolvedSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
 import { ClientCacheError, errorLogShape } from '../errors.js';
-import { newCacheCounters } from '../events/cache-counters.js';
 import {
   type ClientConstructor,
   type ClientFactoryContext,
@@ -20,6 +18,7 @@ import { DeferredLogger } from '../observability/deferred-logger.js';
 import { DeferredMetrics } from '../observability/deferred-metrics.js';
 import { MetricsPublisher } from '../observability/metrics-publisher.js';
 import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
+import { newCacheCounters } from '../observers/cache-counters.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { checkClientClass, checkService } from './check-getter-arguments.js';
 import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';
@@ -33,7 +32,7 @@ const COARSE_CLOCK_RESOLUTION_MS = 1000;
 const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
 /** New provider functions that each built a client before the cache says they are made per call. */
 const INLINE_PROVIDER_WARNING_AT = 10;
-const NO_CONFIG: ClientCacheConfig = Object.freeze({});
+const NO_CONFIG: ClientConfig = Object.freeze({});
 
 /**
  * A client cache: the bounded store and its key memos, the pools, the
@@ -43,8 +42,8 @@ const NO_CONFIG: ClientCacheConfig = Object.freeze({});
  * default instance; `createClientCache` builds an isolated one.
  */
 export class ClientCache {
-  readonly settings: ClientCacheSettings;
-  readonly now: () => number;
+  /** The options and env vars this cache was built with, resolved and checked. */
+  readonly settings: ResolvedSettings;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
   /** One record for every counter of this cache; the store, pools and credential sets bump it. */
@@ -78,7 +77,6 @@ export class ClientCache {
       samples,
     });
     this.settings = settings;
-    this.now = now;
     this.#logger = logger;
     this.#metrics = options.metrics;
     this.#store = new ClientStore({
@@ -135,7 +133,7 @@ export class ClientCache {
    */
   get<ClientType extends object>(
     service: ClientService<ClientType>,
-    config?: ClientCacheConfig,
+    config?: ClientConfig,
   ): ClientType {
     const given: unknown = config ?? NO_CONFIG;
     if (typeof given === 'object' && given !== null) {
@@ -159,7 +157,7 @@ export class ClientCache {
   /** A cached client of any AWS SDK v3 client class, without service defaults. */
   getClient<ClientType extends object>(
     ClientClass: ClientConstructor<ClientType>,
-    config?: ClientCacheConfig,
+    config?: ClientConfig,
   ): ClientType {
     checkClientClass(ClientClass);
     let service = this.#servicesByClass.get(ClientClass);
@@ -170,32 +168,28 @@ export class ClientCache {
     return this.get(service as ClientService<ClientType>, config);
   }
 
-  /** The seed's `getCachedClient`: the client under `key`, or `factory`'s, kept until `expiresAt`. */
-  getCachedClient<ClientType extends object>(
+  /**
+   * The client filed under `key`, or `create`'s, kept until `expiresAt`
+   * (epoch ms, checked exactly, as a credential expiry must be): for a key
+   * of your own. `clientType` names the entry in logs, metrics and traces.
+   */
+  getOrCreateKeyed<ClientType extends object>(
     key: string,
-    factory: () => ClientType,
+    clientType: string,
+    create: () => ClientType,
     expiresAt: number,
   ): ClientType {
     this.#assertUsable();
-    const clientType = key.split(':', 1)[0] || 'custom';
     return this.#store.getOrCreate(key, clientType, undefined, () => {
-      const client = factory();
+      const client = create();
       this.#builtClients = true;
-      // The seed's `expiresAt` is usually a credential expiry: check it exactly, never coarsely.
       return { client, expiresAt, credentialsExpire: true };
     }) as ClientType;
   }
 
-  /** The seed's key format for `config`; validates it as a getter would. */
-  cacheKey(clientType: string, config?: ClientCacheConfig): string {
+  /** The key this cache files `config` under, as `keys()` lists it; validates it as a getter would. */
+  cacheKey(clientType: string, config?: ClientConfig): string {
     return cacheKeyOf(clientType, parseClientConfig(config ?? NO_CONFIG), this.#fingerprints);
-  }
-
-  /** The seed's `calculateExpirationTime`, on this cache's settings and clock. */
-  expirationTime(credentials?: Partial<CredentialIdentity>): number {
-    const expiration = credentials?.expiration;
-    const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
-    return calculateEntryExpiry(expiresAt, this.settings, this.now());
   }
 
   get size(): number {

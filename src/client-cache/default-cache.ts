@@ -1,16 +1,10 @@
-import type { ClientCacheConfig, CredentialIdentity } from '../config/client-cache-config.js';
+// The default cache, held lazily as Powertools holds its default providers:
+// built on first use, configured before that, destroyed and reset. The
+// package's functions on it live in default-cache-functions.ts.
+import type { ClientConfig } from '../config/client-cache-config.js';
 import { ClientCacheConfigError } from '../errors.js';
-import type { ClientConstructor } from '../factory/create-client-entry.js';
-import { powertoolsMetrics } from '../observability/load-powertools.js';
-import {
-  type ClientCacheMetricsOptions,
-  metricsMiddlewareFor,
-  metricsWrapperFor,
-} from '../observability/metrics-middleware.js';
-import type { MetricsLike } from '../observability/powertools-types.js';
 import { ClientCache } from './client-cache.js';
 import type { ClientCacheOptions } from './client-cache-options.js';
-import type { ClientCacheStats } from './client-cache-stats.js';
 import type { ClientService } from './client-service.js';
 
 // The only mutable module state: the default cache, the options it is built with, and its shutdown.
@@ -25,22 +19,22 @@ export function defaultClientCache(): ClientCache {
   return instance;
 }
 
+/** The default cache if one is built now: for reads that must not build one. */
+export function existingDefaultCache(): ClientCache | undefined {
+  return instance;
+}
+
+/** The options the default cache is (or will be) built with, without building it. */
+export function defaultCacheOptions(): Readonly<ClientCacheOptions> {
+  return configured;
+}
+
 /** The getters' one path into the default cache. */
 export function getFromDefaultCache<ClientType extends object>(
   service: ClientService<ClientType>,
-  config: ClientCacheConfig | undefined,
+  config: ClientConfig | undefined,
 ): ClientType {
   return (instance ?? defaultClientCache()).get(service, config);
-}
-
-/**
- * An isolated cache with its own store, pools, credential sets, counters and
- * observability, for multi-tenant code and tests. Use its `get` with a
- * service from an entry point (`cache.get(S3Service, { roleArn })`) and its
- * `getClient` for any SDK client class; `await cache.destroy()` ends it.
- */
-export function createClientCache(options: ClientCacheOptions = {}): ClientCache {
-  return new ClientCache(options);
 }
 
 /**
@@ -91,124 +85,4 @@ export function destroyClientCache(): Promise<void> {
 export function resetDefaultClientCache(): void {
   configured = {};
   void destroyClientCache();
-}
-
-/** Cumulative counts of the default cache, plus its current size. */
-export function getClientCacheStats(): ClientCacheStats {
-  return defaultClientCache().stats();
-}
-
-export function getClientCacheSize(): number {
-  return instance?.size ?? 0;
-}
-
-/** Drops every cached client. The pools stay open: an in-flight request completes normally. */
-export function clearClientCache(): void {
-  instance?.clear();
-}
-
-/** A cached client of any AWS SDK v3 client class; use a service getter where one exists. */
-export function getClient<ClientType extends object>(
-  ClientClass: ClientConstructor<ClientType>,
-  config?: ClientCacheConfig,
-): ClientType {
-  return defaultClientCache().getClient(ClientClass, config);
-}
-
-/**
- * Publishes the default cache's figures since the last publish. With the
- * cache's own Metrics it writes one EMF line (nothing when the cache did
- * nothing). With yours, the figures (always at least the size gauge) are
- * added and wait for your flush (Powertools `logMetrics`): a publish never
- * empties a store an invocation is still filling.
- */
-export function publishClientCacheMetrics(metrics?: MetricsLike): void {
-  defaultClientCache().publishMetrics(metrics);
-}
-
-/**
- * A middy middleware that publishes the cache's figures once per
- * invocation, on success and on error. Register it after `logMetrics`, so
- * that it runs first on the way out and its figures join that line. It
- * never flushes your instance (your `logMetrics` does, in your invocation)
- * and always adds at least the size gauge, so your line is never empty
- * because of the cache: `throwOnEmptyMetrics` cannot fire in an invocation
- * that runs it, even when an overlapping invocation (Managed Instances)
- * already published the counts. With the cache's own instance under Lambda
- * multi-concurrency it flushes at most once a second, with exact counts.
- *
- * @example
- * ```ts
- * export const handler = middy(work)
- *   .use(logMetrics(metrics))
- *   .use(clientCacheMetrics({ metrics }));
- * ```
- */
-export function clientCacheMetrics(options: ClientCacheMetricsOptions = {}) {
-  prefetchOwnMetrics(options);
-  return metricsMiddlewareFor(defaultClientCache, options);
-}
-
-/**
- * For handlers without middy: wraps a handler and publishes when it
- * settles, whether it returned or threw. The wrapper is the end of your
- * handler, so it also flushes your Metrics at the end of every invocation,
- * whether or not the cache had figures to add, as Powertools' `logMetrics`
- * would (never empty: the size gauge is always added). The cache's own
- * instance is flushed at most once a second under multi-concurrency. If
- * something else flushes your Metrics (a `logMetrics` decorator), use
- * `clientCacheMetrics` or call `publishClientCacheMetrics(metrics)` instead.
- *
- * @example
- * ```ts
- * export const handler = withClientCacheMetrics(async (event) => work(event));
- * ```
- */
-export function withClientCacheMetrics<Event, Context, Result>(
-  handler: (event: Event, context: Context) => Promise<Result>,
-  options: ClientCacheMetricsOptions = {},
-): (event: Event, context: Context) => Promise<Result> {
-  prefetchOwnMetrics(options);
-  return metricsWrapperFor(defaultClientCache, handler, options);
-}
-
-/**
- * A handler wrapped to publish at each invocation end to the cache's own
- * Metrics will need Powertools Metrics by the end of its first invocation:
- * under ESM its import starts now, in the background.
- */
-function prefetchOwnMetrics(options: ClientCacheMetricsOptions): void {
-  if (options.metrics === undefined && configured.metrics === undefined) {
-    powertoolsMetrics.prefetch();
-  }
-}
-
-/** The seed's key: `{}` gives `"S3:default:none:none"`. */
-export function generateCacheKey(clientType: string, config?: ClientCacheConfig): string {
-  return defaultClientCache().cacheKey(clientType, config);
-}
-
-/** When a client built with these credentials should be replaced: the buffer before they expire, or the TTL. */
-export function calculateExpirationTime(credentials?: Partial<CredentialIdentity>): number {
-  return defaultClientCache().expirationTime(credentials);
-}
-
-/** A cached client and the instant (epoch ms) it stops being valid: the seed's shape. */
-export interface CachedClient<ClientType = unknown> {
-  readonly client: ClientType;
-  readonly expiresAt: number;
-}
-
-/** True while `now < expiresAt`; invalid exactly at `expiresAt`. */
-export function isCachedClientValid(cached?: Pick<CachedClient, 'expiresAt'>): boolean {
-  return cached !== undefined && defaultClientCache().now() < cached.expiresAt;
-}
-
-/** The seed's low-level entry point, in the default cache's bounded store. */
-export function getCachedClient<ClientType extends object>(
-  key: string,
-  factory: () => ClientType,
-  expiresAt: number,
-): ClientType {
-  return defaultClientCache().getCachedClient(key, factory, expiresAt);
 }

@@ -1,7 +1,7 @@
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /**
  * Cost Explorer has one endpoint, in us-east-1, a low request rate limit
@@ -30,6 +30,6 @@ export const CostExplorerService = defineService(CostExplorerClient, 'CostExplor
  * const costs = await ce.send(new GetCostAndUsageCommand(query));
  * ```
  */
-export function getCostExplorerClient(config?: ClientCacheConfig): CostExplorerClient {
+export function getCostExplorerClient(config?: ClientConfig): CostExplorerClient {
   return getFromDefaultCache(CostExplorerService, config);
 }

@@ -1,7 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /** The `EventBridgeClient` service for `cache.get(EventBridgeService, config)` on a cache of your own. */
 export const EventBridgeService = defineService(EventBridgeClient, 'EventBridge');
@@ -18,6 +18,6 @@ export const EventBridgeService = defineService(EventBridgeClient, 'EventBridge'
  * await getEventBridgeClient().send(new PutEventsCommand({ Entries: [entry] }));
  * ```
  */
-export function getEventBridgeClient(config?: ClientCacheConfig): EventBridgeClient {
+export function getEventBridgeClient(config?: ClientConfig): EventBridgeClient {
   return getFromDefaultCache(EventBridgeService, config);
 }

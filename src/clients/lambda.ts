@@ -1,7 +1,7 @@
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /**
  * Invoke is synchronous, and the socket stays silent until the called
@@ -9,7 +9,7 @@ import type { ClientCacheConfig } from '../config/client-cache-config.js';
  * idle timeout would cut a healthy call, and the SDK would retry it,
  * invoking the function again. So the socket timeout is 15 minutes and a
  * few seconds; your own function's timeout bounds a hung call. Standard
- * retry with 3 attempts is the seed's setting.
+ * retry with 3 attempts, as the cache this package replaces had.
  */
 const DEFAULTS = Object.freeze({
   clientConfig: Object.freeze({ maxAttempts: 3, retryMode: 'standard' }),
@@ -32,6 +32,6 @@ export const LambdaService = defineService(LambdaClient, 'Lambda', DEFAULTS);
  * );
  * ```
  */
-export function getLambdaClient(config?: ClientCacheConfig): LambdaClient {
+export function getLambdaClient(config?: ClientConfig): LambdaClient {
   return getFromDefaultCache(LambdaService, config);
 }

@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /** The `S3Client` service for `cache.get(S3Service, config)` on a cache of your own. */
 export const S3Service = defineService(S3Client, 'S3');
@@ -19,6 +19,6 @@ export const S3Service = defineService(S3Client, 'S3');
  * await s3.send(new PutObjectCommand({ Bucket: 'reports', Key: 'a.csv', Body: csv }));
  * ```
  */
-export function getS3Client(config?: ClientCacheConfig): S3Client {
+export function getS3Client(config?: ClientConfig): S3Client {
   return getFromDefaultCache(S3Service, config);
 }

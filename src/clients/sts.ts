@@ -1,7 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts';
 import { defineService } from '../client-cache/client-service.js';
 import { getFromDefaultCache } from '../client-cache/default-cache.js';
-import type { ClientCacheConfig } from '../config/client-cache-config.js';
+import type { ClientConfig } from '../config/client-cache-config.js';
 
 /** The `STSClient` service for `cache.get(STSService, config)` on a cache of your own. */
 export const STSService = defineService(STSClient, 'STS');
@@ -18,6 +18,6 @@ export const STSService = defineService(STSClient, 'STS');
  * const { Account } = await getSTSClient().send(new GetCallerIdentityCommand({}));
  * ```
  */
-export function getSTSClient(config?: ClientCacheConfig): STSClient {
+export function getSTSClient(config?: ClientConfig): STSClient {
   return getFromDefaultCache(STSService, config);
 }

@@ -11,10 +11,11 @@ export interface CredentialIdentity {
 export type CredentialProvider = () => Promise<CredentialIdentity>;
 
 /**
- * What a getter is asked for. Two configs share a cached client only when
+ * What a getter is asked for: which client, for one call (region, identity,
+ * SDK options). Not the cache's own options (`ClientCacheOptions`). Two configs share a cached client only when
  * they would build equivalent clients.
  */
-export interface ClientCacheConfig {
+export interface ClientConfig {
   /** AWS region, e.g. `eu-west-1`. Default: the SDK's own resolution (`AWS_REGION`). */
   readonly region?: string;
   /** Used exactly as given: an identity or a provider. Never enters a key in clear. */
@@ -42,4 +43,4 @@ export const CLIENT_CACHE_CONFIG_KEYS = [
   'durationSeconds',
   'profile',
   'additionalConfig',
-] as const satisfies readonly (keyof ClientCacheConfig)[];
+] as const satisfies readonly (keyof ClientConfig)[];

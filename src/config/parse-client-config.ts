@@ -1,7 +1,7 @@
 import { ClientCacheConfigError } from '../errors.js';
 import {
   CLIENT_CACHE_CONFIG_KEYS,
-  type ClientCacheConfig,
+  type ClientConfig,
   type CredentialProvider,
 } from './client-cache-config.js';
 import { copyAdditionalConfig } from './copy-config-value.js';
@@ -70,7 +70,7 @@ function readFields(config: object): Map<string, unknown> {
       const name = describeFieldName(field);
       fail(
         name,
-        `\`${name}\` is not a ClientCacheConfig option; allowed: ${CLIENT_CACHE_CONFIG_KEYS.join(', ')}`,
+        `\`${name}\` is not a ClientConfig option; allowed: ${CLIENT_CACHE_CONFIG_KEYS.join(', ')}`,
       );
     }
     const value = (config as Record<string, unknown>)[field];
@@ -141,7 +141,7 @@ export function parseClientConfig(config: unknown = {}): ClientSpec {
     fail('config', `the getter config must be a plain object, got ${describeValue(config)}`);
   }
   const fields = readFields(config);
-  const get = (field: keyof ClientCacheConfig): unknown => fields.get(field);
+  const get = (field: keyof ClientConfig): unknown => fields.get(field);
   const region = get('region');
   const roleArn = get('roleArn');
   const profile = get('profile');

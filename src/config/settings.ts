@@ -10,7 +10,7 @@ import {
 } from './parse-setting.js';
 
 /** The cache's tunable settings, after option > env > default precedence. */
-export interface ClientCacheSettings {
+export interface ResolvedSettings {
   /** Most clients kept. Env `CLIENT_CACHE_MAX_ENTRIES`, default 100, integer 1..10000. */
   readonly maxEntries: number;
   /** Lifetime of an entry without expiring credentials. Env `CLIENT_CACHE_TTL_SECONDS`, default 3600, integer 1..2147483 (what a timer holds, in seconds). */
@@ -31,7 +31,7 @@ export interface ClientCacheSettings {
   readonly traceHits: boolean;
 }
 
-type IntegerSettingName = Exclude<keyof ClientCacheSettings, 'traceHits'>;
+type IntegerSettingName = Exclude<keyof ResolvedSettings, 'traceHits'>;
 
 /** One row per integer setting: the single source for env names, defaults and ranges. */
 const INTEGER_SETTINGS = {
@@ -107,9 +107,9 @@ function resolveTraceHits(option: unknown, env: Environment): boolean {
  * `undefined` and an env var set to `""` are unset, and get the default.
  */
 export function resolveSettings(
-  options: Partial<Record<keyof ClientCacheSettings, unknown>> = {},
+  options: Partial<Record<keyof ResolvedSettings, unknown>> = {},
   env: Environment = process.env,
-): ClientCacheSettings {
+): ResolvedSettings {
   return Object.freeze({
     maxEntries: resolveInteger('maxEntries', options.maxEntries, env),
     ttlSeconds: resolveInteger('ttlSeconds', options.ttlSeconds, env),

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
-import type { RefreshHooks } from '../events/refresh-events.js';
+import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
+import type { RefreshHooks } from '../observers/refresh-events.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
 import {
   assumeRoleFetch,

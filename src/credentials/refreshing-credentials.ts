@@ -1,7 +1,7 @@
 import type { CredentialIdentity } from '../config/client-cache-config.js';
 import { ClientCacheCredentialsError, UpstreamError } from '../errors.js';
-import type { CacheCounters } from '../events/cache-counters.js';
-import { type RefreshHooks, RefreshMode } from '../events/refresh-events.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
+import { type RefreshHooks, RefreshMode } from '../observers/refresh-events.js';
 import { retryDelayAfterFailure } from './refresh-backoff.js';
 import { MANDATORY_WINDOW_MS, type RefreshWindows, refreshWindows } from './refresh-windows.js';
 

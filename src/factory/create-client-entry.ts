@@ -2,10 +2,10 @@ import type { CreatedEntry } from '../cache/client-store.js';
 import { assertNotExpired, calculateEntryExpiry } from '../cache/expiry.js';
 import type { ClientSpec } from '../config/parse-client-config.js';
 import { toSdkIdentity } from '../config/sdk-identity.js';
-import type { ClientCacheSettings } from '../config/settings.js';
+import type { ResolvedSettings } from '../config/settings.js';
 import type { CredentialSets, SharedCredentials } from '../credentials/credential-sets.js';
 import { invalidateRejectedCredentials } from '../credentials/rejected-credentials.js';
-import type { ClientCacheObserver } from '../events/cache-events.js';
+import type { ClientCacheObserver } from '../observers/cache-events.js';
 import type { SharedPools } from '../transport/shared-pool.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: SDK client constructors each take their own config type.
@@ -21,7 +21,7 @@ export interface ServiceDefaults {
 
 /** What the factory builds with: one cache's settings, clock, pools, credential sets and observer. */
 export interface ClientFactoryContext {
-  readonly settings: ClientCacheSettings;
+  readonly settings: ResolvedSettings;
   readonly now: () => number;
   readonly pools: SharedPools;
   readonly credentialSets: CredentialSets;

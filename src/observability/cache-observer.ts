@@ -3,9 +3,9 @@ import type {
   ClientCacheObserver,
   ClientCreation,
   EvictionReason,
-} from '../events/cache-events.js';
-import type { RefreshMode, RefreshOutcome } from '../events/refresh-events.js';
-import type { SizingAdvice } from '../events/sizing-advice.js';
+} from '../observers/cache-events.js';
+import type { RefreshMode, RefreshOutcome } from '../observers/refresh-events.js';
+import type { SizingAdvice } from '../observers/sizing-advice.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike } from './powertools-types.js';
 import { TraceName } from './trace-subsegment.js';
@@ -92,11 +92,11 @@ export class CacheObserver implements ClientCacheObserver {
     evictionMisses,
     misses,
     windowSeconds,
-    wouldKeepAt,
+    recommendedMaxEntries,
   }: SizingAdvice): void {
     this.#logger.warn(
-      `aws-client-cache: \`CLIENT_CACHE_MAX_ENTRIES\` is ${maxEntries}; ${evictionMisses} of the last ${misses} misses were for clients evicted less than ${windowSeconds} s earlier; ${wouldKeepAt} would have kept them`,
-      { maxEntries, evictionMisses, misses, windowSeconds, recommendedMaxEntries: wouldKeepAt },
+      `aws-client-cache: \`CLIENT_CACHE_MAX_ENTRIES\` is ${maxEntries}; ${evictionMisses} of the last ${misses} misses were for clients evicted less than ${windowSeconds} s earlier; ${recommendedMaxEntries} would have kept them`,
+      { maxEntries, evictionMisses, misses, windowSeconds, recommendedMaxEntries },
     );
   }
 

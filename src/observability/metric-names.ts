@@ -1,4 +1,4 @@
-import type { CacheCounterName } from '../events/cache-counters.js';
+import type { CacheCounterName } from '../observers/cache-counters.js';
 
 /**
  * How a metric is published. `counter`: a field of the cache's counters
@@ -107,7 +107,7 @@ export const CLIENT_CACHE_METRICS = {
     kind: 'counter',
     stat: 'connectionsOpened',
     counts: 'Connections the pools opened; `RequestsSent / ConnectionsOpened` is the reuse figure',
-    source: 'CountingAgent, per new socket',
+    source: 'PoolAgent, per new socket',
   },
   RequestsSent: {
     short: 'RequestsSent',
@@ -115,7 +115,7 @@ export const CLIENT_CACHE_METRICS = {
     kind: 'counter',
     stat: 'requestsSent',
     counts: 'Requests put on the wire, every attempt (SDK retries included)',
-    source: 'CountingAgent, per request written to a socket',
+    source: 'PoolAgent, per request written to a socket',
   },
 } as const satisfies Record<string, MetricRow>;
 

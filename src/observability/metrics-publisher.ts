@@ -3,7 +3,7 @@ import {
   type CacheCounterName,
   type CacheCounters,
   newCacheCounters,
-} from '../events/cache-counters.js';
+} from '../observers/cache-counters.js';
 import type { CreationSamples } from './creation-samples.js';
 import { CLIENT_CACHE_METRICS, type MetricRow } from './metric-names.js';
 import type { LoggerLike, MetricsLike } from './powertools-types.js';

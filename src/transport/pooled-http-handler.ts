@@ -1,5 +1,5 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { CountingAgent, CountingHttpAgent } from './counting-agent.js';
+import type { PoolAgent, PoolHttpAgent } from './pool-agent.js';
 import { ATTEMPT_HEADER, notSentError } from './pool-closed-errors.js';
 
 type HttpRequest = Parameters<NodeHttpHandler['handle']>[0];
@@ -8,8 +8,8 @@ type HandleResult = Awaited<ReturnType<NodeHttpHandler['handle']>>;
 
 /** The agents one handler sends through, and whether their pools are closed. */
 export interface PoolAgents {
-  readonly https: CountingAgent;
-  readonly http: CountingHttpAgent;
+  readonly https: PoolAgent;
+  readonly http: PoolHttpAgent;
   readonly isClosed: () => boolean;
 }
 

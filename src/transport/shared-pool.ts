@@ -1,10 +1,10 @@
-import { type CacheCounters, newCacheCounters } from '../events/cache-counters.js';
+import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
 import {
-  CountingAgent,
-  CountingHttpAgent,
   DEFAULT_IDLE_LIMIT_MS,
+  PoolAgent,
+  PoolHttpAgent,
   type PoolSaturation,
-} from './counting-agent.js';
+} from './pool-agent.js';
 import { PooledHttpHandler } from './pooled-http-handler.js';
 
 export interface PoolSettings {
@@ -19,8 +19,8 @@ const DRAIN_POLL_MS = 10;
 const CLOSE_WAIT_POLLS = 50;
 
 interface AgentPair {
-  readonly https: CountingAgent;
-  readonly http: CountingHttpAgent;
+  readonly https: PoolAgent;
+  readonly http: PoolHttpAgent;
 }
 
 /**
@@ -115,7 +115,7 @@ export class SharedPools {
     return count;
   }
 
-  *#allAgents(): Iterable<CountingAgent | CountingHttpAgent> {
+  *#allAgents(): Iterable<PoolAgent | PoolHttpAgent> {
     for (const pair of this.#agents.values()) yield* [pair.https, pair.http];
   }
 
@@ -132,7 +132,7 @@ export class SharedPools {
         now: this.#now,
         isClosed: () => this.#closed,
       };
-      pair = { https: new CountingAgent(options), http: new CountingHttpAgent(options) };
+      pair = { https: new PoolAgent(options), http: new PoolHttpAgent(options) };
       this.#agents.set(id, pair);
     }
     return pair;

@@ -13,7 +13,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
 import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
-  type ClientCacheConfig,
+  type ClientConfig,
   type CredentialIdentity,
   clearClientCache,
   getEventBridgeClient,
@@ -87,7 +87,7 @@ describe('credential isolation, verified at the endpoint', () => {
             const identity = pool[call.who.index % pool.length] as CredentialIdentity;
             const roleName = roleNames[call.who.index % roleNames.length] as string;
             const roleArn = `arn:aws:iam::${ACCOUNT}:role/${roleName}`;
-            const config: ClientCacheConfig =
+            const config: ClientConfig =
               call.who.kind === 'static'
                 ? { credentials: identity, region: call.region }
                 : { roleArn, region: call.region };

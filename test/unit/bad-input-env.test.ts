@@ -15,10 +15,10 @@ import {
   defaultClientCache,
   resetDefaultClientCache,
 } from '../../src/client-cache/default-cache.js';
-import type { ClientCacheSettings } from '../../src/config/settings.js';
+import type { ResolvedSettings } from '../../src/config/settings.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
-type IntegerSetting = Exclude<keyof ClientCacheSettings, 'traceHits'>;
+type IntegerSetting = Exclude<keyof ResolvedSettings, 'traceHits'>;
 type Verdict =
   | { readonly accepted: true; readonly value: number | boolean }
   | { readonly accepted: false };

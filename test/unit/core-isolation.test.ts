@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import {
-  type ClientCacheConfig,
+  type ClientConfig,
   clearClientCache,
   getCostExplorerClient,
   getEventBridgeClient,
@@ -23,7 +23,7 @@ const GETTERS = {
   Lambda: getLambdaClient,
   CostExplorer: getCostExplorerClient,
   STS: getSTSClient,
-} as const satisfies Record<string, (config?: ClientCacheConfig) => object>;
+} as const satisfies Record<string, (config?: ClientConfig) => object>;
 type GetterName = keyof typeof GETTERS;
 
 const ROLES = [

@@ -6,9 +6,9 @@
  * external id ever appears in a key.
  */
 import fc from 'fast-check';
-import { type ClientCacheConfig, generateCacheKey } from '../../src/all.js';
+import { type ClientConfig, generateCacheKey } from '../../src/all.js';
 
-type Config = { -readonly [Field in keyof ClientCacheConfig]: ClientCacheConfig[Field] };
+type Config = { -readonly [Field in keyof ClientConfig]: ClientConfig[Field] };
 
 const optional = <Value>(arbitrary: fc.Arbitrary<Value>) =>
   fc.option(arbitrary, { nil: undefined, freq: 2 });

@@ -6,17 +6,18 @@
  */
 
 import {
-  calculateExpirationTime,
   clearClientCache,
   configureClientCache,
-  getCachedClient,
   getClientCacheSize,
   getEventBridgeClient,
   getLambdaClient,
   getS3Client,
-  isCachedClientValid,
 } from '../../src/all.js';
-import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import {
+  defaultClientCache,
+  resetDefaultClientCache,
+} from '../../src/client-cache/default-cache.js';
+import { calculateExpirationTime, getCachedClient, isCachedClientValid } from '../../src/compat.js';
 import { createTestClock, type TestClock } from '../support/clock.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
@@ -82,12 +83,12 @@ describe('calculateExpirationTime', () => {
 describe('isCachedClientValid', () => {
   it('accepts a client that expires in the future', () => {
     // Act & Assess
-    expect(isCachedClientValid({ expiresAt: clock.now() + 1 })).toBe(true);
+    expect(isCachedClientValid({ expiresAt: clock.now() + 1 }, clock.now())).toBe(true);
   });
 
   it('rejects a client that has expired', () => {
     // Act & Assess
-    expect(isCachedClientValid({ expiresAt: clock.now() - 1 })).toBe(false);
+    expect(isCachedClientValid({ expiresAt: clock.now() - 1 }, clock.now())).toBe(false);
   });
 
   it('rejects an undefined entry', () => {
@@ -97,7 +98,17 @@ describe('isCachedClientValid', () => {
 
   it('rejects a client exactly at its expiry instant', () => {
     // Act & Assess
-    expect(isCachedClientValid({ expiresAt: clock.now() })).toBe(false);
+    expect(isCachedClientValid({ expiresAt: clock.now() }, clock.now())).toBe(false);
+  });
+
+  it('reads the clock only: a bad env var does not make it throw, and no cache is built', () => {
+    // Prepare
+    resetDefaultClientCache();
+    setEnv({ CLIENT_CACHE_MAX_ENTRIES: 'not a number' });
+
+    // Act & Assess
+    expect(isCachedClientValid({ expiresAt: Date.now() + MINUTE })).toBe(true);
+    expect(() => defaultClientCache()).toThrow();
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  type ClientCacheConfig,
+  type ClientConfig,
   getClient,
   getClientCacheSize,
   getClientCacheStats,
@@ -93,7 +93,7 @@ describe('getter input validation', () => {
     expect(getClientCacheSize()).toBe(2);
   });
 
-  it.each<[keyof ClientCacheConfig, ClientCacheConfig]>([
+  it.each<[keyof ClientConfig, ClientConfig]>([
     ['roleSessionName', { roleSessionName: 'batch-job' }],
     ['externalId', { externalId: EXTERNAL_ID }],
     ['durationSeconds', { durationSeconds: 900 }],
@@ -115,7 +115,7 @@ describe('getter input validation', () => {
     ['config', 'a string as the whole config', 'us-east-1'],
   ])('rejects %s: %s', (field, _case, config) => {
     // Act
-    const error = configErrorFrom(() => getS3Client(config as ClientCacheConfig));
+    const error = configErrorFrom(() => getS3Client(config as ClientConfig));
 
     // Assess
     expect(error.field).toBe(field);
@@ -128,14 +128,14 @@ describe('getter input validation', () => {
     const before = getClientCacheStats();
 
     // Act
-    const bare = configErrorFrom(() => getS3Client({ roleARN: ROLE } as ClientCacheConfig));
+    const bare = configErrorFrom(() => getS3Client({ roleARN: ROLE } as ClientConfig));
     const withRegion = configErrorFrom(() =>
-      getS3Client({ region: 'us-east-1', roleARN: ROLE } as ClientCacheConfig),
+      getS3Client({ region: 'us-east-1', roleARN: ROLE } as ClientConfig),
     );
 
     // Assess
     expect(bare.field).toBe('roleARN');
-    expect(bare.message).toContain('`roleARN` is not a ClientCacheConfig option');
+    expect(bare.message).toContain('`roleARN` is not a ClientConfig option');
     expect(withRegion.field).toBe('roleARN');
     expect(getClientCacheStats().hits).toBe(before.hits);
     expect(getS3Client()).toBe(defaultClient);
@@ -192,7 +192,7 @@ describe('secrets in error messages', () => {
     ],
   ])('rejects %s with %s without showing a secret', (field, _case, config) => {
     // Act
-    const error = configErrorFrom(() => getS3Client(config as ClientCacheConfig));
+    const error = configErrorFrom(() => getS3Client(config as ClientConfig));
 
     // Assess
     expect(error.field).toBe(field);

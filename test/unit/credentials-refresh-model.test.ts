@@ -27,7 +27,7 @@
 import fc from 'fast-check';
 import type { CredentialIdentity } from '../../src/config/client-cache-config.js';
 import { RefreshingCredentials } from '../../src/credentials/refreshing-credentials.js';
-import { newCacheCounters } from '../../src/events/cache-counters.js';
+import { newCacheCounters } from '../../src/observers/cache-counters.js';
 import { scaledTimeout } from '../support/cpu-contention.js';
 
 // This file's longest test was given 60 s on a quiet machine; scaled to the measured CPU contention.

@@ -10,8 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { createClientCache } from '../../src/all.js';
 import { S3Service } from '../../src/clients/s3.js';
-import { CACHE_COUNTER_NAMES } from '../../src/events/cache-counters.js';
 import { CLIENT_CACHE_METRICS, type MetricRow } from '../../src/observability/metric-names.js';
+import { CACHE_COUNTER_NAMES } from '../../src/observers/cache-counters.js';
 import { captureDuring } from '../support/capture-output.js';
 import { type EmfDocument, metricDefinitions, parseEmf } from '../support/emf.js';
 import { isolateEnv, setEnv } from '../support/env.js';

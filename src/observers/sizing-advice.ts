@@ -1,4 +1,4 @@
-/** What the sizing warning says; built from recorded eviction depths, never guessed. */
+/** What the sizing warning says, field for field as it is logged; built from recorded eviction depths, never guessed. */
 export interface SizingAdvice {
   readonly maxEntries: number;
   /** Misses, of the last `misses`, for keys evicted less than `windowSeconds` earlier. */
@@ -6,5 +6,5 @@ export interface SizingAdvice {
   readonly misses: number;
   readonly windowSeconds: number;
   /** The smallest `maxEntries` under which every one of those misses would have been a hit. */
-  readonly wouldKeepAt: number;
+  readonly recommendedMaxEntries: number;
 }

@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
-import type { CacheCounters } from '../events/cache-counters.js';
+import type { CacheCounters } from '../observers/cache-counters.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
@@ -257,9 +257,9 @@ function refuse(request: ClientRequest): void {
 }
 
 /** A keep-alive HTTPS agent with the pool's rules. */
-export const CountingAgent = poolAgentClass(HttpsAgent);
-export type CountingAgent = InstanceType<typeof CountingAgent> & HttpsAgent;
+export const PoolAgent = poolAgentClass(HttpsAgent);
+export type PoolAgent = InstanceType<typeof PoolAgent> & HttpsAgent;
 
 /** A keep-alive HTTP agent with the pool's rules (LocalStack, MinIO). */
-export const CountingHttpAgent = poolAgentClass(HttpAgent);
-export type CountingHttpAgent = InstanceType<typeof CountingHttpAgent>;
+export const PoolHttpAgent = poolAgentClass(HttpAgent);
+export type PoolHttpAgent = InstanceType<typeof PoolHttpAgent>;
