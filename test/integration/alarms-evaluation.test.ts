@@ -1,14 +1,14 @@
 /**
  * Covers what the alarms would do with EMF lines the demo's cached workload prints against the
- * local AWS endpoint, evaluated with the preview's metric math (scripts/dashboard-preview) as
+ * local AWS endpoint, evaluated with the preview's metric math (tools/scripts/dashboard-preview) as
  * CloudWatch evaluates each alarm: a healthy run fires nothing; a run whose role credentials
  * cannot be fetched (STS answering 503) fires the credential refresh alarm and only it; a run
  * with `CLIENT_CACHE_MAX_ENTRIES=2` fires the eviction-miss alarm and only it. Each run's 90
  * invocations are spread over 15 minutes (3 periods of 5 minutes), keeping every figure.
  */
-import { indexSamples } from '../../scripts/dashboard-preview/aggregate.js';
-import { evaluateAlarms } from '../../scripts/dashboard-preview/evaluate-alarms.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
+import { indexSamples } from '../../tools/scripts/dashboard-preview/aggregate.js';
+import { evaluateAlarms } from '../../tools/scripts/dashboard-preview/evaluate-alarms.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
 import { type DemoRunOptions, runDemoWorkload, spreadOver } from '../support/demo-emf-runs.js';
 
 jest.setTimeout(180_000);

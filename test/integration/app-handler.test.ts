@@ -4,21 +4,26 @@
  * announced, one AssumeRole per role, and each failing step surfacing as its typed error.
  *
  * In-process tests drive the handler's body (`createLeaseCostsProcessor` with the cached modules).
- * The middy-wrapped handler runs in a child process, as `demo/workload.ts` runs it: `@middy/core`
+ * The middy-wrapped handler runs in a child process, as `examples/demo/workload.ts` runs it: `@middy/core`
  * 6 is ESM-only, which jest (CommonJS transform, Node 20) cannot load.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
-import { readLeaseCostsConfig } from '../../app/config.js';
-import { EventPublishError, LeaseApiError, LeaseNotFoundError } from '../../app/errors.js';
-import { cachedModules, createLeaseCostsProcessor } from '../../app/lease-costs.js';
-import { assumeCostExplorerRole } from '../../app/lib/assume-role.js';
-import { encodeLeaseId } from '../../app/lib/isb-api-client.js';
-import { DEMO_APP_ENV, demoLeaseEvent, demoRoleArn, leasesFunction } from '../../demo/leases.js';
-import type { WorkloadMessage } from '../../demo/workload-protocol.js';
-import { objectKey } from '../../local-aws/index.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+import { readLeaseCostsConfig } from '../../examples/app/config.js';
+import { EventPublishError, LeaseApiError, LeaseNotFoundError } from '../../examples/app/errors.js';
+import { cachedModules, createLeaseCostsProcessor } from '../../examples/app/lease-costs.js';
+import { assumeCostExplorerRole } from '../../examples/app/lib/assume-role.js';
+import { encodeLeaseId } from '../../examples/app/lib/isb-api-client.js';
+import {
+  DEMO_APP_ENV,
+  demoLeaseEvent,
+  demoRoleArn,
+  leasesFunction,
+} from '../../examples/demo/leases.js';
+import type { WorkloadMessage } from '../../examples/demo/workload-protocol.js';
+import { objectKey } from '../../tools/local-aws/index.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { metricSum, parseEmf } from '../support/emf.js';
 
@@ -156,7 +161,7 @@ describe('lease-costs handler against the local AWS endpoint', () => {
     // Prepare
     const child: ChildProcess = spawn(
       process.execPath,
-      ['--import', 'tsx', 'demo/workload.ts', '--mode', 'cache', '--roles', '2'],
+      ['--import', 'tsx', 'examples/demo/workload.ts', '--mode', 'cache', '--roles', '2'],
       {
         env: {
           ...process.env,

@@ -1,9 +1,9 @@
 /**
  * Covers the counters and injected faults of the local AWS endpoint
- * (local-aws), as real SDK v3 clients experience them over real TLS sockets:
+ * (tools/local-aws), as real SDK v3 clients experience them over real TLS sockets:
  * exact connection, handshake and request counts; throttling and 5xx errors in each service's
  * wire format, retried by the SDK; keep-alive sockets dropped while idle; held requests; and
- * handshake latency. Run with NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem.
+ * handshake latency. Run with NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem.
  */
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
@@ -20,8 +20,8 @@ import {
   SERVICE_NAMES,
   type ServiceName,
   THROTTLING_ERRORS,
-} from '../../local-aws/index.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+} from '../../tools/local-aws/index.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 
 describe('local AWS endpoint counters and faults', () => {
   const local = useLocalAws({ functions: { 'double-it': (event) => event } });

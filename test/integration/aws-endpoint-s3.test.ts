@@ -1,8 +1,8 @@
 /**
- * Covers S3 on the local AWS endpoint (local-aws): real SDK v3 clients, path
+ * Covers S3 on the local AWS endpoint (tools/local-aws): real SDK v3 clients, path
  * style over real TLS sockets, store and read back objects byte for byte, including bodies the
  * SDK streams aws-chunked with trailing checksums, and get S3's own errors for missing keys.
- * Run with NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem.
+ * Run with NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem.
  */
 import { Readable } from 'node:stream';
 import {
@@ -11,8 +11,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { localClientConfig, objectKey } from '../../local-aws/index.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+import { localClientConfig, objectKey } from '../../tools/local-aws/index.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 
 describe('local AWS endpoint S3', () => {
   const local = useLocalAws();

@@ -1,17 +1,17 @@
 /**
- * Covers the wire protocols of the local AWS endpoint (local-aws): real SDK v3
+ * Covers the wire protocols of the local AWS endpoint (tools/local-aws): real SDK v3
  * clients, over real TLS sockets, round-trip the operations of STS, EventBridge, Cost Explorer
  * and Lambda, and find the endpoint through the env it publishes. S3 is covered by
  * aws-endpoint-s3.test.ts, counters and faults by aws-endpoint-faults.test.ts. Run with
- * NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem.
+ * NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem.
  */
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { localClientConfig, objectKey } from '../../local-aws/index.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+import { localClientConfig, objectKey } from '../../tools/local-aws/index.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/report-reader';
 const START = Date.parse('2030-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 /**
- * Covers `npm start` (demo/main.ts) as a user runs it, at a small size: it exits 0, prints the
+ * Covers `npm start` (examples/demo/main.ts) as a user runs it, at a small size: it exits 0, prints the
  * table with the three modes, words each timing comparison against the spread across rounds, and writes the cached run's EMF lines to the file it names, every
  * line a valid EMF document carrying the cache's figures.
  */
@@ -17,7 +17,7 @@ jest.setTimeout(scaledTimeout(60_000));
 const PROJECT_ROOT = resolve(__dirname, '../..');
 
 async function runDemo(args: readonly string[]) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/main.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'examples/demo/main.ts', ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * Covers the local endpoint started on its own, as local-aws/README.md tells a reader to: the
+ * Covers the local endpoint started on its own, as tools/local-aws/README.md tells a reader to: the
  * first stdout line is the env that points SDK v3 clients at it, each stdin line is a command
  * answered by one line, and the process ends by itself when its piped stdin closes.
  */
@@ -18,13 +18,13 @@ function nextLine(lines: Interface): Promise<string> {
   return new Promise((resolve) => lines.once('line', resolve));
 }
 
-describe('local-aws/cli.ts', () => {
+describe('tools/local-aws/cli.ts', () => {
   let child: ChildProcessWithoutNullStreams;
   let lines: Interface;
   let killer: NodeJS.Timeout;
 
   beforeAll(() => {
-    child = spawn(process.execPath, ['--import', 'tsx', 'local-aws/cli.ts'], { cwd: ROOT });
+    child = spawn(process.execPath, ['--import', 'tsx', 'tools/local-aws/cli.ts'], { cwd: ROOT });
     killer = setTimeout(() => child.kill('SIGKILL'), GIVE_UP_MS);
     lines = createInterface({ input: child.stdout });
   });
@@ -67,7 +67,7 @@ describe('local-aws/cli.ts', () => {
       'AWS_SECRET_ACCESS_KEY',
       'NODE_EXTRA_CA_CERTS',
     ]);
-    expect(env.NODE_EXTRA_CA_CERTS).toBe(join(ROOT, 'local-aws', 'certs', 'ca.pem'));
+    expect(env.NODE_EXTRA_CA_CERTS).toBe(join(ROOT, 'tools', 'local-aws', 'certs', 'ca.pem'));
     expect(identity.Account).toBe('123456789012');
     expect(stats).toMatchObject({
       ok: true,

@@ -12,8 +12,8 @@
  * credential lifetime; the cache writes about one line per second per
  * worker, not one per invocation.
  */
-import { runManagedInstance } from '../../local-aws/managed-instance/run-instance.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+import { runManagedInstance } from '../../tools/local-aws/managed-instance/run-instance.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { scaledTimeout } from '../support/cpu-contention.js';
 import { COUNTERS, emfProblems, metricSum, parseEmf } from '../support/emf.js';
 import { reportFigures } from '../support/reliability-report.js';

@@ -10,8 +10,6 @@
 import { randomBytes } from 'node:crypto';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { SpanStatusCode } from '@opentelemetry/api';
-import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   ClientCacheCredentialsError,
   type CredentialIdentity,
@@ -20,6 +18,8 @@ import {
   getS3Client,
   TraceName,
 } from '../../src/all.js';
+import { LOCAL_AWS_IDENTITY } from '../../tools/local-aws/services.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { spansAsText, useOtelTracing } from '../support/otel-tracing.js';
 

@@ -8,10 +8,10 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { localClientConfig } from '../../local-aws/client-config.js';
-import { type LocalAws, startLocalAws } from '../../local-aws/local-aws.js';
 import { createClientCache, destroyClientCache, getClientCacheStats } from '../../src/index.js';
 import { type PoolSettings, SharedPools } from '../../src/transport/shared-pool.js';
+import { localClientConfig } from '../../tools/local-aws/client-config.js';
+import { type LocalAws, startLocalAws } from '../../tools/local-aws/local-aws.js';
 
 const SETTINGS: PoolSettings = {
   maxSockets: 50,

@@ -5,8 +5,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
 import { SharedPools } from '../../src/transport/shared-pool.js';
+import { LOCAL_AWS_IDENTITY } from '../../tools/local-aws/services.js';
 
 describe('shared pool over plain HTTP', () => {
   let server: Server;

@@ -6,7 +6,6 @@
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   clearClientCache,
   configureClientCache,
@@ -15,6 +14,7 @@ import {
   getS3Client,
 } from '../../src/all.js';
 import { defaultClientCache } from '../../src/client-cache/default-cache.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const pathStyle = { forcePathStyle: true };

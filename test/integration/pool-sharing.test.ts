@@ -7,13 +7,13 @@
 import { GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   getClientCacheStats,
   getCostExplorerClient,
   getEventBridgeClient,
   getS3Client,
 } from '../../src/all.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = (n: number): string => `arn:aws:iam::123456789012:role/tenant-${n}`;

@@ -14,15 +14,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { runPreviewCommand } from '../../scripts/dashboard-preview/command.js';
-import { buildPreviewModel } from '../../scripts/dashboard-preview/preview-model.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
+import { runPreviewCommand } from '../../tools/scripts/dashboard-preview/command.js';
+import { buildPreviewModel } from '../../tools/scripts/dashboard-preview/preview-model.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
 import {
   CHROMIUM_ARGS,
   CHROMIUM_PATH,
   chromiumInstalled,
   VIEWPORT,
-} from '../../scripts/dashboard-preview/screenshot.js';
+} from '../../tools/scripts/dashboard-preview/screenshot.js';
 import {
   buildDemoBurstLog,
   buildPreviewEmfLog,

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { getClientCacheStats, getSTSClient } from '../../src/all.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const PROFILE_KEY_ID = 'AKIAPROFILETEST00001';

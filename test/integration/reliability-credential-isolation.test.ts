@@ -11,7 +11,6 @@
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import fc from 'fast-check';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   type ClientCacheConfig,
   type CredentialIdentity,
@@ -21,6 +20,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/all.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

@@ -15,7 +15,6 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   configureClientCache,
   getClientCacheStats,
@@ -24,6 +23,7 @@ import {
   getS3Client,
 } from '../../src/all.js';
 import { defaultClientCache } from '../../src/client-cache/default-cache.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { cpuSlowdown, scaledTimeout } from '../support/cpu-contention.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';

@@ -29,7 +29,7 @@ function runChild(): Promise<ChildRun> {
       cwd: ROOT,
       env: {
         ...process.env,
-        NODE_EXTRA_CA_CERTS: 'local-aws/certs/ca.pem',
+        NODE_EXTRA_CA_CERTS: 'tools/local-aws/certs/ca.pem',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -17,8 +17,6 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   type CredentialIdentity,
   configureClientCache,
@@ -32,6 +30,8 @@ import {
   type TracerLike,
 } from '../../src/all.js';
 import { defaultClientCache } from '../../src/client-cache/default-cache.js';
+import { LOCAL_AWS_IDENTITY } from '../../tools/local-aws/services.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { captureDuring } from '../support/capture-output.js';
 import { createTestClock } from '../support/clock.js';

@@ -15,7 +15,6 @@ import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   configureClientCache,
   destroyClientCache,
@@ -25,6 +24,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/all.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../support/reliability-report.js';

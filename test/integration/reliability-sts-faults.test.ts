@@ -20,9 +20,6 @@
  */
 import { inspect } from 'node:util';
 import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import type { ServiceFaults } from '../../local-aws/index.js';
-import { LOCAL_AWS_IDENTITY } from '../../local-aws/services.js';
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import {
   ClientCacheCredentialsError,
   ClientCacheError,
@@ -30,6 +27,9 @@ import {
   getClientCacheStats,
   getLambdaClient,
 } from '../../src/all.js';
+import type { ServiceFaults } from '../../tools/local-aws/index.js';
+import { LOCAL_AWS_IDENTITY } from '../../tools/local-aws/services.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 import { useReliabilityGuards } from '../support/reliability-guards.js';
 import { reportFigures } from '../support/reliability-report.js';

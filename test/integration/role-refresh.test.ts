@@ -9,9 +9,9 @@
  * same invariants against random sequences.
  */
 
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
 import { CredentialSets } from '../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../src/transport/shared-pool.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { eventually, useCacheAgainst } from '../support/cache-env.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';

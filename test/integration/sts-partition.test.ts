@@ -6,10 +6,11 @@
  * InvalidClientTokenId), and one in a region of the role's partition uses
  * that region. Every region pattern the SDK knows is accepted as `region`.
  */
-import { useLocalAws } from '../../local-aws/use-local-aws.js';
+
 import { createClientCache } from '../../src/all.js';
 import { S3Service } from '../../src/clients/s3.js';
 import { stsRegionFor } from '../../src/credentials/sts-region.js';
+import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
 import { useCacheAgainst } from '../support/cache-env.js';
 
 const ACCOUNT = '123456789012';

@@ -1,5 +1,5 @@
 /**
- * Covers the app's assume-role module (app/lib/assume-role.ts) with STS mocked: raw credentials
+ * Covers the app's assume-role module (examples/app/lib/assume-role.ts) with STS mocked: raw credentials
  * come from the cache's shared credential set for the role, so repeated calls and the Cost
  * Explorer client of the same role cost one AssumeRole between them; bad durations are refused.
  *
@@ -9,12 +9,12 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { destroyClientCache, getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
-import { LeaseCostsInputError } from '../../app/errors.js';
+import { LeaseCostsInputError } from '../../examples/app/errors.js';
 import {
   assumeCostExplorerRole,
   COST_EXPLORER_SESSION_NAME,
   costExplorerRoleConfig,
-} from '../../app/lib/assume-role.js';
+} from '../../examples/app/lib/assume-role.js';
 import { isolateEnv, setEnv } from '../support/env.js';
 
 const sts = mockClient(STSClient);

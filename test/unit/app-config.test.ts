@@ -1,9 +1,9 @@
 /**
- * Covers the app's settings (app/config.ts): the four required variables, the optional
+ * Covers the app's settings (examples/app/config.ts): the four required variables, the optional
  * path-style flag, every problem reported at once naming its variable, and a frozen result.
  */
-import { readLeaseCostsConfig } from '../../app/config.js';
-import { AppConfigError } from '../../app/errors.js';
+import { readLeaseCostsConfig } from '../../examples/app/config.js';
+import { AppConfigError } from '../../examples/app/errors.js';
 
 const VALID = {
   EVENT_BUS_NAME: 'isb-events',

@@ -1,5 +1,5 @@
 /**
- * Covers the app's Cost Explorer module (app/lib/cost-explorer.ts) with the client mocked: paging
+ * Covers the app's Cost Explorer module (examples/app/lib/cost-explorer.ts) with the client mocked: paging
  * over NextPageToken, sums by service and usage type in whole cents, a page cap that is reported
  * and never silent, query validation, and `createCostExplorerClient` keeping the seed's signature
  * on top of the cache.
@@ -11,8 +11,8 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { clearClientCache, getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
-import { LeaseCostsInputError } from '../../app/errors.js';
-import { createCostExplorerClient, getCostData } from '../../app/lib/cost-explorer.js';
+import { LeaseCostsInputError } from '../../examples/app/errors.js';
+import { createCostExplorerClient, getCostData } from '../../examples/app/lib/cost-explorer.js';
 
 const costExplorer = mockClient(CostExplorerClient);
 const QUERY = { accountId: '210987654321', startTime: '2026-01-05', endTime: '2026-01-20' };

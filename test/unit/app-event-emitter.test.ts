@@ -1,16 +1,16 @@
 /**
- * Covers the app's event emitter (app/lib/event-emitter.ts) with the EventBridge client mocked:
+ * Covers the app's event emitter (examples/app/lib/event-emitter.ts) with the EventBridge client mocked:
  * the entry it sends, the event id it returns, detail validation, and a refused entry
  * (`FailedEntryCount` > 0) surfacing as `EventPublishError` rather than a silent success.
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EventPublishError, LeaseCostsInputError } from '../../app/errors.js';
+import { EventPublishError, LeaseCostsInputError } from '../../examples/app/errors.js';
 import {
   emitLeaseCostsGenerated,
   type LeaseCostsGeneratedDetail,
-} from '../../app/lib/event-emitter.js';
+} from '../../examples/app/lib/event-emitter.js';
 
 const eventBridge = mockClient(EventBridgeClient);
 const DETAIL: LeaseCostsGeneratedDetail = {

@@ -1,5 +1,5 @@
 /**
- * Covers the app's sandbox API client (app/lib/isb-api-client.ts) with the Lambda client mocked:
+ * Covers the app's sandbox API client (examples/app/lib/isb-api-client.ts) with the Lambda client mocked:
  * the lease id encoding, the request it sends, the lease it returns, and the typed error for each
  * way the leases function can fail.
  */
@@ -11,8 +11,8 @@ import {
   LeaseApiError,
   LeaseNotFoundError,
   MalformedLeaseResponseError,
-} from '../../app/errors.js';
-import { encodeLeaseId, getLeaseDetails } from '../../app/lib/isb-api-client.js';
+} from '../../examples/app/errors.js';
+import { encodeLeaseId, getLeaseDetails } from '../../examples/app/lib/isb-api-client.js';
 
 const lambda = mockClient(LambdaClient);
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:leases';

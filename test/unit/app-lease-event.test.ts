@@ -1,11 +1,11 @@
 /**
  * Covers what the handler does before and after AWS: reading the lease-end event
- * (app/lease-event.ts), the Cost Explorer billing window, and the CSV report (app/lib/csv.ts).
+ * (examples/app/lease-event.ts), the Cost Explorer billing window, and the CSV report (examples/app/lib/csv.ts).
  */
 import fc from 'fast-check';
-import { LeaseCostsInputError } from '../../app/errors.js';
-import { billingWindow, parseLeaseEndedEvent } from '../../app/lease-event.js';
-import { costReportCsv } from '../../app/lib/csv.js';
+import { LeaseCostsInputError } from '../../examples/app/errors.js';
+import { billingWindow, parseLeaseEndedEvent } from '../../examples/app/lease-event.js';
+import { costReportCsv } from '../../examples/app/lib/csv.js';
 
 const EVENT = {
   leaseId: '550e8400-e29b-41d4-a716-446655440000',

@@ -1,5 +1,5 @@
 /**
- * Covers the app's CSV uploader (app/lib/s3-uploader.ts) with the S3 client mocked: the integrity
+ * Covers the app's CSV uploader (examples/app/lib/s3-uploader.ts) with the S3 client mocked: the integrity
  * checksum it sends, the result it returns, the key rule, path-style addressing on request, and
  * the typed error when S3 answers without an ETag.
  */
@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
-import { LeaseCostsInputError, ReportUploadError } from '../../app/errors.js';
-import { getPresignedUrl, uploadCsv } from '../../app/lib/s3-uploader.js';
+import { LeaseCostsInputError, ReportUploadError } from '../../examples/app/errors.js';
+import { getPresignedUrl, uploadCsv } from '../../examples/app/lib/s3-uploader.js';
 
 const s3 = mockClient(S3Client);
 const KEY = '550e8400-e29b-41d4-a716-446655440000.csv';

@@ -2,7 +2,7 @@
  * Covers the wording the demo and the bench print for two timings: a difference is named only
  * above the spread measured across rounds, and "the same within noise" under it.
  */
-import { compareTimings, roundSpread } from '../../demo/compare-timings.js';
+import { compareTimings, roundSpread } from '../../examples/demo/compare-timings.js';
 
 const cache = { name: 'the cache', value: 70.8 };
 const singletons = { name: 'module singletons', value: 87.4 };

@@ -16,7 +16,7 @@ const REQUIRED = ['--namespace', 'Leases', '--service', 'lease-costs', '--region
 const TOPIC = 'arn:aws:sns:eu-west-1:123456789012:on-call';
 
 function runCommand(args: string[], cwd?: string) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dashboard.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/scripts/dashboard.ts', ...args], {
     cwd: PACKAGE_ROOT,
     encoding: 'utf8',
     env: { ...process.env, INIT_CWD: cwd ?? PACKAGE_ROOT },

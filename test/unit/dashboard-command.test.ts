@@ -1,5 +1,5 @@
 /**
- * Covers `npm run dashboard` (scripts/dashboard.ts), run as a user runs it: it prints the
+ * Covers `npm run dashboard` (tools/scripts/dashboard.ts), run as a user runs it: it prints the
  * rendered body as JSON ready for `aws cloudwatch put-dashboard` (or writes it to `--out`,
  * relative to where npm was run), an unknown region fails with one line and status 1, and
  * bad or missing flags print the problem and the usage to stderr and exit with status 2.
@@ -14,7 +14,7 @@ const PACKAGE_ROOT = join(__dirname, '..', '..');
 const REQUIRED = ['--namespace', 'Leases', '--service', 'lease-costs', '--region', 'eu-west-1'];
 
 function runCommand(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/dashboard.ts', ...args], {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'tools/scripts/dashboard.ts', ...args], {
     cwd: PACKAGE_ROOT,
     encoding: 'utf8',
     env,
@@ -116,7 +116,7 @@ describe('npm run dashboard', () => {
 
       // Assess
       expect(run.status).toBe(0);
-      expect(run.stdout).toContain('> tsx scripts/dashboard.ts');
+      expect(run.stdout).toContain('> tsx tools/scripts/dashboard.ts');
       expect(JSON.parse(readFileSync(join(dir, 'body.json'), 'utf8'))).toEqual(
         JSON.parse(
           renderDashboardBody({ namespace: 'Leases', service: 'lease-costs', region: 'eu-west-1' }),

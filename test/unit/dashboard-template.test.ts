@@ -148,7 +148,7 @@ describe('CloudFormation dashboard template', () => {
     // Act
     const check = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/build-dashboard-template.ts', '--check'],
+      ['--import', 'tsx', 'tools/scripts/build-dashboard-template.ts', '--check'],
       { cwd: PACKAGE_ROOT, encoding: 'utf8' },
     );
 

@@ -1,5 +1,5 @@
 /**
- * Covers scripts/check-doc-examples.ts, the CI step that type-checks every ```ts block in the
+ * Covers tools/scripts/check-doc-examples.ts, the CI step that type-checks every ```ts block in the
  * markdown: a block that does not compile fails the run and is reported at its markdown line,
  * a block marked with a reasoned skip comment is not compiled, and a clean tree passes.
  */
@@ -17,7 +17,7 @@ function checkTree(files: Record<string, string>) {
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'scripts/check-doc-examples.ts', '--root', dir],
+      ['--import', 'tsx', 'tools/scripts/check-doc-examples.ts', '--root', dir],
       { cwd: PACKAGE_ROOT, encoding: 'utf8' },
     );
   } finally {

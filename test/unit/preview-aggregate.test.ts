@@ -1,16 +1,16 @@
 /**
- * Covers the dashboard preview's reading and aggregation (scripts/dashboard-preview): EMF lines
+ * Covers the dashboard preview's reading and aggregation (tools/scripts/dashboard-preview): EMF lines
  * become samples per dimension set, and each period reduces to the statistic CloudWatch would
  * compute, checked against figures worked out by hand.
  */
-import { aggregate, indexSamples } from '../../scripts/dashboard-preview/aggregate.js';
+import { aggregate, indexSamples } from '../../tools/scripts/dashboard-preview/aggregate.js';
 import {
   PreviewInputError,
   UnsupportedQueryError,
-} from '../../scripts/dashboard-preview/errors.js';
-import { choosePeriod } from '../../scripts/dashboard-preview/period.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
-import { parseStatistic } from '../../scripts/dashboard-preview/statistics.js';
+} from '../../tools/scripts/dashboard-preview/errors.js';
+import { choosePeriod } from '../../tools/scripts/dashboard-preview/period.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
+import { parseStatistic } from '../../tools/scripts/dashboard-preview/statistics.js';
 import { previewEmfLine } from '../support/preview-emf-fixture.js';
 
 const NINE = Date.UTC(2026, 0, 15, 9, 0, 0);

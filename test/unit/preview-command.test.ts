@@ -1,5 +1,5 @@
 /**
- * Covers `npm run dashboard:preview` (scripts/dashboard-preview/command.ts) short of a browser:
+ * Covers `npm run dashboard:preview` (tools/scripts/dashboard-preview/command.ts) short of a browser:
  * bad input gives one line on stderr and status 1, bad flags status 2 with the usage, and
  * without Chromium the HTML is still written (status 0) unless `--png` asked for the PNG.
  * The browser and the PNG are covered by test/integration/preview-browser.test.ts.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runPreviewCommand } from '../../scripts/dashboard-preview/command.js';
+import { runPreviewCommand } from '../../tools/scripts/dashboard-preview/command.js';
 import { buildPreviewEmfLog, previewEmfLine } from '../support/preview-emf-fixture.js';
 
 const PACKAGE_ROOT = join(__dirname, '..', '..');
@@ -136,7 +136,7 @@ describe('npm run dashboard:preview, its failures', () => {
       [
         '--import',
         'tsx',
-        'scripts/dashboard-preview/cli.ts',
+        'tools/scripts/dashboard-preview/cli.ts',
         '--input',
         join(directory, 'none.jsonl'),
       ],

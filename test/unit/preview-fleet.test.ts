@@ -1,15 +1,15 @@
 /**
- * Covers the fleet view in the preview (scripts/dashboard-preview): Metrics Insights queries of
+ * Covers the fleet view in the preview (tools/scripts/dashboard-preview): Metrics Insights queries of
  * the fleet dashboard's shape evaluated over EMF lines of several services, worked out by hand
  * (exact dimension set, one series per service, ranking over the whole range, LIMIT), a clear
  * refusal of any other query shape, and a fleet model with every widget of the fleet dashboard.
  */
 
-import { UnsupportedQueryError } from '../../scripts/dashboard-preview/errors.js';
-import { buildFleetPreviewModel } from '../../scripts/dashboard-preview/fleet-model.js';
-import { evaluateInsightsQuery } from '../../scripts/dashboard-preview/metrics-insights.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
 import { renderFleetDashboardBody } from '../../src/dashboard/render-fleet-dashboard.js';
+import { UnsupportedQueryError } from '../../tools/scripts/dashboard-preview/errors.js';
+import { buildFleetPreviewModel } from '../../tools/scripts/dashboard-preview/fleet-model.js';
+import { evaluateInsightsQuery } from '../../tools/scripts/dashboard-preview/metrics-insights.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
 import { previewEmfLine } from '../support/preview-emf-fixture.js';
 
 const NINE = Date.UTC(2026, 0, 15, 9, 0, 0);

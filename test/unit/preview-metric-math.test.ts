@@ -1,15 +1,19 @@
 /**
- * Covers the dashboard preview's metric math (scripts/dashboard-preview): parsing and evaluating
+ * Covers the dashboard preview's metric math (tools/scripts/dashboard-preview): parsing and evaluating
  * the expressions the shipped dashboard uses over time series, worked out by hand, and a clear
  * refusal naming any function the preview does not evaluate.
  */
-import { indexSamples, type TimeSeries } from '../../scripts/dashboard-preview/aggregate.js';
-import type { MetricWidgetProperties } from '../../scripts/dashboard-preview/dashboard-types.js';
-import { UnsupportedQueryError } from '../../scripts/dashboard-preview/errors.js';
-import { compileExpression } from '../../scripts/dashboard-preview/metric-math.js';
-import { buildMetricWidget, isSparse } from '../../scripts/dashboard-preview/metric-widget.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
+
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
+import { indexSamples, type TimeSeries } from '../../tools/scripts/dashboard-preview/aggregate.js';
+import type { MetricWidgetProperties } from '../../tools/scripts/dashboard-preview/dashboard-types.js';
+import { UnsupportedQueryError } from '../../tools/scripts/dashboard-preview/errors.js';
+import { compileExpression } from '../../tools/scripts/dashboard-preview/metric-math.js';
+import {
+  buildMetricWidget,
+  isSparse,
+} from '../../tools/scripts/dashboard-preview/metric-widget.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
 import { previewEmfLine } from '../support/preview-emf-fixture.js';
 
 const NINE = Date.UTC(2026, 0, 15, 9, 0, 0) / 1000;

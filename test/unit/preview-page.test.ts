@@ -1,18 +1,19 @@
 /**
- * Covers the dashboard preview's page (scripts/dashboard-preview): every widget of the shipped
+ * Covers the dashboard preview's page (tools/scripts/dashboard-preview): every widget of the shipped
  * dashboard, after placeholder substitution, becomes a widget of the page; text widgets render
  * their markdown with HTML escaped; the page is self-contained, with uPlot and the data inline.
  */
-import { renderMarkdown } from '../../scripts/dashboard-preview/markdown.js';
-import { buildPreviewModel } from '../../scripts/dashboard-preview/preview-model.js';
-import { readEmf } from '../../scripts/dashboard-preview/read-emf.js';
-import { renderHtml } from '../../scripts/dashboard-preview/render-html.js';
-import { loadChartAssets } from '../../scripts/dashboard-preview/uplot-assets.js';
+
 import {
   CLIENT_CACHE_ALARMS,
   type ClientCacheAlarmKey,
 } from '../../src/dashboard/alarm-definitions.js';
 import { renderDashboardBody } from '../../src/dashboard/render-dashboard.js';
+import { renderMarkdown } from '../../tools/scripts/dashboard-preview/markdown.js';
+import { buildPreviewModel } from '../../tools/scripts/dashboard-preview/preview-model.js';
+import { readEmf } from '../../tools/scripts/dashboard-preview/read-emf.js';
+import { renderHtml } from '../../tools/scripts/dashboard-preview/render-html.js';
+import { loadChartAssets } from '../../tools/scripts/dashboard-preview/uplot-assets.js';
 import { buildPreviewEmfLog, PREVIEW_FIXTURE } from '../support/preview-emf-fixture.js';
 
 const ARNS = Object.fromEntries(

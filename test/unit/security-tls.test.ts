@@ -104,6 +104,6 @@ describe('TLS verification', () => {
     expect(found).toEqual([]);
     expect(packageJson.files.filter((entry) => entry.startsWith('test'))).toEqual([]);
     expect(lifecycle).toEqual([]);
-    expect(packageJson.scripts.test).toContain('NODE_EXTRA_CA_CERTS=local-aws/certs/ca.pem');
+    expect(packageJson.scripts.test).toContain('NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem');
   });
 });
