@@ -1,5 +1,11 @@
+// Two rules, checked by `npm run lint:layers` in CI.
+//
+// Product apart from tooling: src/ is what ships; examples/, tools/ and test/
+// help build it. Tooling may import the product, never the reverse: a module of
+// src/ imports only src/, Node built-ins and packages (README.md, "Repository layout").
+//
 // The layers of src/, top to bottom; a module may import only layers below
-// its own (docs/architecture.md, "Module map"). CI runs `npm run lint:layers`.
+// its own (docs/architecture.md, "Module map").
 //   index.ts, all.ts                 the barrels
 //   clients/                         the service getters
 //   client-cache/                    ClientCache and the default instance: the composition root
@@ -36,6 +42,21 @@ const layer = (name) => `^src/${name}(/|\\.ts$)`;
 module.exports = {
   forbidden: [
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'product-not-tooling',
+      comment:
+        'src/ ships: it imports only src/, Node built-ins and packages, never tooling (examples/, tools/, test/)',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { pathNot: ['^src/', '(^|/)node_modules/'], dependencyTypesNot: ['core'] },
+    },
+    {
+      name: 'tooling-not-test',
+      comment: 'examples/ and tools/ run without the test suite: they never import test/',
+      severity: 'error',
+      from: { path: '^(examples|tools)/' },
+      to: { path: '^test/' },
+    },
     ...Object.entries(below).map(([from, allowed]) => ({
       name: `layers-${from.slice(4)}`,
       comment: `${from}/ may import only ${allowed.join(', ')} (and itself)`,
@@ -56,7 +77,8 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    tsConfig: { fileName: 'tsconfig.build.json' },
+    // tsconfig.json maps `aws-client-cache` to src/, so tooling's imports of the product are seen.
+    tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },
 };

@@ -1,5 +1,5 @@
-import type { LocalAws } from '../../local-aws/index.js';
 import { resetDefaultClientCache } from '../../src/client-cache/default-cache.js';
+import type { LocalAws } from '../../tools/local-aws/index.js';
 import { scaledTimeout } from './cpu-contention.js';
 
 /**

@@ -1,12 +1,12 @@
 /**
- * EMF lines from the demo's own cached workload (`demo/workload.ts`, the lease-costs handler
+ * EMF lines from the demo's own cached workload (`examples/demo/workload.ts`, the lease-costs handler
  * with aws-client-cache) run against the local AWS endpoint, for tests of what the alarms and
  * the fleet view would make of them. Bounded: one process, a fixed number of invocations.
  */
 
-import { DEMO_APP_ENV, LEASES_FUNCTION_NAME, leasesFunction } from '../../demo/leases.js';
-import { WorkloadProcess } from '../../demo/workload-process.js';
-import { startLocalAws } from '../../local-aws/index.js';
+import { DEMO_APP_ENV, LEASES_FUNCTION_NAME, leasesFunction } from '../../examples/demo/leases.js';
+import { WorkloadProcess } from '../../examples/demo/workload-process.js';
+import { startLocalAws } from '../../tools/local-aws/index.js';
 
 export interface DemoRun {
   /** The EMF documents the workload printed, one JSON line each, as printed. */

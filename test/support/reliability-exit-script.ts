@@ -11,7 +11,6 @@ import { createServer } from 'node:net';
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { startLocalAws } from '../../local-aws/index.js';
 import {
   configureClientCache,
   destroyClientCache,
@@ -19,6 +18,7 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../src/all.js';
+import { startLocalAws } from '../../tools/local-aws/index.js';
 
 const unhandled: string[] = [];
 process.on('unhandledRejection', (reason) => unhandled.push(String(reason)));

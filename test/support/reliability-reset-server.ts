@@ -6,7 +6,7 @@
  */
 import { createServer as createHttpsServer } from 'node:https';
 import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
-import { loadTlsMaterial } from '../../local-aws/certs.js';
+import { loadTlsMaterial } from '../../tools/local-aws/certs.js';
 
 export interface ResetServer {
   readonly url: string;

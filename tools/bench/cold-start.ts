@@ -1,0 +1,243 @@
+/**
+ * P6: cold start. Whole fresh processes, alternately a handler that builds
+ * its first S3 client through the cache or with `new S3Client` at module
+ * scope, with and without Powertools Logger and Metrics in the handler
+ * (nothing preloaded on either side); once from node_modules (the built
+ * package), once from esbuild bundles made as CDK's NodejsFunction makes
+ * them (ESM, minified, everything bundled). Also the bundle bytes the cache
+ * adds.
+ * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { compareTimings, roundSpread } from '../../examples/demo/compare-timings.js';
+import { isMain, median, spread } from './timing.js';
+
+const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
+type Side = 'cache' | 'sdk';
+export type Packaging = 'bundled' | 'unbundled';
+
+const POWERTOOLS = `import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+export const logger = new Logger();
+export const metrics = new Metrics({ namespace: 'Bench' });
+`;
+const HANDLERS: Record<Side, string> = {
+  cache: `import { getS3Client } from 'aws-client-cache/s3';
+export const client = getS3Client({ region: 'us-east-1' });`,
+  sdk: `import { S3Client } from '@aws-sdk/client-s3';
+export const client = new S3Client({ region: 'us-east-1' });`,
+};
+
+export interface ColdStartCase {
+  readonly powertools: boolean;
+  readonly packaging: Packaging;
+}
+
+/** One measure of a process (wall or CPU milliseconds), both sides, and their per-round ratios. */
+export interface ColdStartTiming {
+  readonly cacheMs: number;
+  readonly sdkMs: number;
+  /** The median of the per-round cache / sdk ratios. */
+  readonly ratio: number;
+  readonly ratioSpread: string;
+  /** The spread of the per-round ratios, as a fraction (`roundSpread`). */
+  readonly ratioNoise: number;
+}
+
+export interface ColdStartResult extends ColdStartCase {
+  readonly node: string;
+  /** Spawn to exit, as INIT is billed on a quiet machine. */
+  readonly wall: ColdStartTiming;
+  /** The process's own CPU time (user + system), less disturbed by other load. */
+  readonly cpu: ColdStartTiming;
+}
+
+export interface BundleSize {
+  readonly powertools: boolean;
+  readonly cacheBytes: number;
+  readonly sdkBytes: number;
+  readonly cacheGzipBytes: number;
+  readonly sdkGzipBytes: number;
+}
+
+type Handlers = Record<Packaging, Record<string, Record<Side, string>>>;
+
+/**
+ * Writes each handler module into .tmp/cold-start/ (inside the package, so
+ * `aws-client-cache` resolves to the build through its exports map) and an
+ * esbuild bundle of it.
+ */
+async function prepare(): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
+  const dir = resolve('.tmp/cold-start');
+  mkdirSync(dir, { recursive: true });
+  const handlers: Handlers = { bundled: {}, unbundled: {} };
+  const sizes: BundleSize[] = [];
+  for (const powertools of [false, true]) {
+    const label = powertools ? 'powertools' : 'plain';
+    const bytes = {} as Record<Side, Buffer>;
+    handlers.bundled[label] = {} as Record<Side, string>;
+    handlers.unbundled[label] = {} as Record<Side, string>;
+    for (const side of ['cache', 'sdk'] as const) {
+      const entry = join(dir, `${side}-${label}-entry.mjs`);
+      writeFileSync(entry, `${powertools ? POWERTOOLS : ''}${HANDLERS[side]}\n`);
+      handlers.unbundled[label][side] = pathToFileURL(entry).href;
+      const outfile = join(dir, `${side}-${label}.mjs`);
+      // NodejsFunction's ESM output: bundled, minified, `require` for CommonJS dependencies.
+      await build({
+        entryPoints: [entry],
+        outfile,
+        bundle: true,
+        minify: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        tsconfigRaw: '{}',
+        banner: {
+          js: "import { createRequire as topLevelCreateRequire } from 'module'; const require = topLevelCreateRequire(import.meta.url);",
+        },
+        logLevel: 'error',
+      });
+      handlers.bundled[label][side] = pathToFileURL(outfile).href;
+      bytes[side] = readFileSync(outfile);
+    }
+    sizes.push({
+      powertools,
+      cacheBytes: bytes.cache.length,
+      sdkBytes: bytes.sdk.length,
+      cacheGzipBytes: gzipSync(bytes.cache).length,
+      sdkGzipBytes: gzipSync(bytes.sdk).length,
+    });
+  }
+  return { handlers, sizes };
+}
+
+/** Wall milliseconds from spawning the process to its exit, and the CPU milliseconds it reports. */
+function processMs(node: string, handlerModule: string): { wall: number; cpu: number } {
+  const started = process.hrtime.bigint();
+  const result = spawnSync(node, [child, handlerModule], {
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const wall = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.status !== 0) throw new Error(`cold start failed: ${result.stderr}`);
+  return { wall, cpu: Number(result.stdout.trim().split('\n').at(-1)) };
+}
+
+function timing(cache: number[], sdk: number[]): ColdStartTiming {
+  const ratios = cache.map((ms, i) => ms / (sdk[i] ?? ms));
+  return {
+    cacheMs: median(cache),
+    sdkMs: median(sdk),
+    ratio: median(ratios),
+    ratioSpread: spread(ratios),
+    ratioNoise: roundSpread(ratios),
+  };
+}
+
+function measure(
+  node: string,
+  rounds: number,
+  sides: Record<Side, string>,
+): Pick<ColdStartResult, 'wall' | 'cpu'> {
+  const wall: Record<Side, number[]> = { cache: [], sdk: [] };
+  const cpu: Record<Side, number[]> = { cache: [], sdk: [] };
+  // The first spawns warm the OS file cache for both.
+  processMs(node, sides.sdk);
+  processMs(node, sides.cache);
+  for (let round = 0; round < rounds; round++) {
+    const order: Side[] = round % 2 === 0 ? ['cache', 'sdk'] : ['sdk', 'cache'];
+    for (const side of order) {
+      const ms = processMs(node, sides[side]);
+      wall[side].push(ms.wall);
+      cpu[side].push(ms.cpu);
+    }
+  }
+  return { wall: timing(wall.cache, wall.sdk), cpu: timing(cpu.cache, cpu.sdk) };
+}
+
+/**
+ * The path of a Node binary of `major` from the npm registry (`npx -y
+ * node@22`), or undefined when it cannot be fetched.
+ */
+export function nodeBinary(major: number): string | undefined {
+  try {
+    return execFileSync('npx', ['-y', `node@${major}`, '-p', 'process.execPath'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every case on each Node binary given (name -> path): bundled and
+ * unbundled, with and without Powertools in the handler, `rounds` rounds.
+ */
+export async function measureColdStart(
+  rounds: number,
+  nodes: Record<string, string>,
+): Promise<{ results: ColdStartResult[]; sizes: BundleSize[] }> {
+  const { handlers, sizes } = await prepare();
+  const results: ColdStartResult[] = [];
+  for (const [name, node] of Object.entries(nodes)) {
+    const version = execFileSync(node, ['-v'], { encoding: 'utf8' }).trim();
+    for (const packaging of ['bundled', 'unbundled'] as const) {
+      for (const powertools of [true, false]) {
+        const sides = handlers[packaging][powertools ? 'powertools' : 'plain'] as Record<
+          Side,
+          string
+        >;
+        results.push({
+          node: `${name} (${version})`,
+          powertools,
+          packaging,
+          ...measure(node, rounds, sides),
+        });
+      }
+    }
+  }
+  return { results, sizes };
+}
+
+/**
+ * The bound for a case (issue 20): with Powertools in the handler 1.03x
+ * bundled and 1.05x unbundled; without it 1.10x.
+ */
+export function coldStartTarget({ packaging, powertools }: ColdStartCase): number {
+  if (!powertools) return 1.1;
+  return packaging === 'bundled' ? 1.03 : 1.05;
+}
+
+if (isMain(import.meta.url)) {
+  const rounds = Number(process.argv[2] ?? 21);
+  const nodes: Record<string, string> = {};
+  for (const major of (process.argv[3] ?? '22,24').split(',').map(Number)) {
+    const binary = nodeBinary(major);
+    if (binary !== undefined) nodes[`Node ${major}`] = binary;
+  }
+  const { results, sizes } = await measureColdStart(rounds, nodes);
+  const worded = ({ cacheMs, sdkMs, ratio, ratioSpread, ratioNoise }: ColdStartTiming): string =>
+    `${ratio.toFixed(3)}x (rounds ${ratioSpread}): ${compareTimings({ name: 'cache', value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
+  for (const result of results) {
+    const { node, packaging, powertools } = result;
+    console.log(
+      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (target ${coldStartTarget(result)}x)`,
+    );
+    console.log(`  CPU  ${worded(result.cpu)}`);
+    console.log(`  wall ${worded(result.wall)}`);
+  }
+  for (const size of sizes) {
+    const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+    console.log(
+      `bundle, ${size.powertools ? 'with' : 'without'} Powertools: +${kb(size.cacheBytes - size.sdkBytes)} minified, +${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
+    );
+  }
+}
