@@ -9,14 +9,10 @@
  * client signs as exactly the identity its config holds at the call.
  */
 import { Agent } from 'node:https';
-import {
-  ClientCacheConfigError,
-  ClientCacheCredentialsError,
-  createClientCache,
-} from '../../../src/all.js';
+import { ClientCacheConfigError, ClientCacheCredentialsError } from '../../../src/all.js';
 import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { STSService } from '../../../src/clients/sts.js';
-import { configErrorFrom } from '../../support/fresh-cache.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const A = { accessKeyId: 'AKIATENANTA000000000', secretAccessKey: 'tenant-a-secret' };
 const B = { accessKeyId: 'AKIATENANTB000000000', secretAccessKey: 'tenant-b-secret' };
@@ -25,13 +21,11 @@ interface Signing {
   config: { credentials(): Promise<{ accessKeyId: string }>; logger?: unknown };
 }
 
+const fresh = useFreshCache();
 let cache: ClientCache;
 
 beforeEach(() => {
-  cache = createClientCache({ maxEntries: 10 });
-});
-afterEach(async () => {
-  await cache.destroy();
+  cache = fresh.cache({ maxEntries: 10 });
 });
 
 function get(config: unknown): Signing {
@@ -304,7 +298,7 @@ describe('additionalConfig.credentials and credentials: one rule', () => {
   it('expires the entry by the identity the client signs with, additionalConfig’s', () => {
     // Prepare
     let now = 1_000_000;
-    const clocked = createClientCache({ now: () => now, expiryBufferSeconds: 300 });
+    const clocked = fresh.cache({ now: () => now, expiryBufferSeconds: 300 });
     const additionalConfig = { credentials: { ...A, expiration: now + 600_000 } };
 
     // Act
@@ -314,6 +308,5 @@ describe('additionalConfig.credentials and credentials: one rule', () => {
 
     // Assess
     expect(later).not.toBe(first);
-    void clocked.destroy();
   });
 });

@@ -9,8 +9,8 @@
  * naming the variable.
  */
 import { ClientCacheEnv, createClientCache } from '../../../src/all.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
-import { configErrorFrom } from '../../support/fresh-cache.js';
+import { setEnv } from '../../support/env.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const TIMER_MAX_MS = 2 ** 31 - 1;
 
@@ -26,24 +26,17 @@ const BOUNDS = [
 
 type Setting = (typeof BOUNDS)[number][0];
 
-isolateEnv();
-
-async function settingsOf(options: object) {
-  const cache = createClientCache(options);
-  const { settings } = cache;
-  await cache.destroy();
-  return settings;
-}
+const fresh = useFreshCache();
 
 describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
-  it(`accepts ${min} and ${max} as an option and from env`, async () => {
+  it(`accepts ${min} and ${max} as an option and from env`, () => {
     // Act
     const fromOptions = [
-      (await settingsOf({ [setting]: min }))[setting as Setting],
-      (await settingsOf({ [setting]: max }))[setting as Setting],
+      fresh.cache({ [setting]: min }).settings[setting as Setting],
+      fresh.cache({ [setting]: max }).settings[setting as Setting],
     ];
     setEnv({ [env]: String(max) });
-    const fromEnv = (await settingsOf({}))[setting as Setting];
+    const fromEnv = fresh.cache({}).settings[setting as Setting];
 
     // Assess
     expect(fromOptions).toEqual([min, max]);
@@ -69,10 +62,10 @@ describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
     expect(errors[2]?.message).toContain(`got "${max + 1}"`);
   });
 
-  it('takes an empty env value as unset, and refuses a blank one', async () => {
+  it('takes an empty env value as unset, and refuses a blank one', () => {
     // Act
     setEnv({ [env]: '' });
-    const empty = (await settingsOf({}))[setting as Setting];
+    const empty = fresh.cache({}).settings[setting as Setting];
     setEnv({ [env]: ' ' });
     const blank = configErrorFrom(() => createClientCache());
 
@@ -83,10 +76,10 @@ describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
 });
 
 describe('CLIENT_CACHE_TRACE_HITS', () => {
-  it('takes an empty value as unset (false), and refuses a blank one', async () => {
+  it('takes an empty value as unset (false), and refuses a blank one', () => {
     // Act
     setEnv({ [ClientCacheEnv.TraceHits]: '' });
-    const empty = (await settingsOf({})).traceHits;
+    const empty = fresh.cache({}).settings.traceHits;
     setEnv({ [ClientCacheEnv.TraceHits]: ' ' });
     const blank = configErrorFrom(() => createClientCache());
 

@@ -17,12 +17,9 @@ import {
   getLambdaClient,
   getS3Client,
 } from '../../../src/all.js';
-import {
-  defaultClientCache,
-  resetDefaultClientCache,
-} from '../../../src/client-cache/default-cache.js';
+import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import type { LoggerLike } from '../../../src/observability/powertools-types.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
 const HUGE = 'x'.repeat(200_000);
@@ -156,7 +153,7 @@ function isTypedError(error: unknown): boolean {
   return error instanceof ClientCacheCredentialsError;
 }
 
-isolateEnv();
+useFreshCache();
 
 describe('arbitrary getter configs', () => {
   const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
@@ -166,12 +163,9 @@ describe('arbitrary getter configs', () => {
   const warnings: string[] = [];
   const logger: LoggerLike = { debug: () => undefined, warn: (message) => warnings.push(message) };
 
-  beforeAll(() => {
-    resetDefaultClientCache();
-    setEnv({ AWS_REGION: 'us-east-1' });
+  beforeEach(() => {
     configureClientCache({ logger });
   });
-  afterAll(() => resetDefaultClientCache());
 
   it('give a working client or a typed error, never cache a failure, never pollute a prototype', () => {
     const tally = { clients: 0, configErrors: 0, credentialsErrors: 0 };

@@ -16,7 +16,8 @@ import {
   resetDefaultClientCache,
 } from '../../../src/client-cache/default-cache.js';
 import type { ResolvedSettings } from '../../../src/config/settings.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 type IntegerSetting = Exclude<keyof ResolvedSettings, 'traceHits'>;
 type Verdict =
@@ -84,13 +85,7 @@ function describesWithoutLeaking(message: string, raw: string): boolean {
   return measured && (raw.length < 8 || !message.includes(raw));
 }
 
-isolateEnv();
-
-beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-afterAll(() => resetDefaultClientCache());
+useFreshCache();
 
 /** Sets one variable, rebuilds the cache from env, and reports what the first getter did. */
 function firstGetterWith(name: string, raw: string) {

@@ -5,12 +5,12 @@
  * is cached from it, on a cold cache or a warm one.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { createClientCache, getClient } from '../../../src/all.js';
+import { getClient } from '../../../src/all.js';
 import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
-useFreshCache();
+const fresh = useFreshCache();
 
 const NOT_CLASSES: [string, unknown][] = [
   ['undefined', undefined],
@@ -44,10 +44,7 @@ describe('getClient', () => {
 describe('cache.get', () => {
   let cache: ClientCache;
   beforeEach(() => {
-    cache = createClientCache();
-  });
-  afterEach(async () => {
-    await cache.destroy();
+    cache = fresh.cache();
   });
 
   const notServices: [string, unknown][] = [

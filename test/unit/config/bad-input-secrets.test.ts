@@ -16,9 +16,10 @@
  */
 import fc from 'fast-check';
 import { ClientCacheEnv, configureClientCache, createClientCache } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
+import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { S3Service } from '../../../src/clients/s3.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Reports';
 
@@ -38,12 +39,10 @@ const NAME_PLACEMENTS = new Set([
 
 type Placement = (secret: string) => () => unknown;
 
-let shared: ReturnType<typeof createClientCache>;
-beforeAll(() => {
-  shared = createClientCache();
-});
-afterAll(async () => {
-  await shared.destroy();
+const fresh = useFreshCache();
+let shared: ClientCache;
+beforeEach(() => {
+  shared = fresh.cache();
 });
 
 /** The secret first, so that the old 80-character quote would have reached it. */
@@ -120,9 +119,6 @@ function everythingShown(error: unknown, depth = 0): string {
     everythingShown(error.cause, depth + 1),
   ].join('\n');
 }
-
-isolateEnv();
-afterEach(() => resetDefaultClientCache());
 
 it('never shows a misplaced secret in anything an error carries', () => {
   const seed = process.env.CI ? 20261202 : Date.now() % 2 ** 31;

@@ -16,8 +16,7 @@ import {
   getLambdaClient,
   getS3Client,
 } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/Types';
 const HUGE = 'x'.repeat(200_000);
@@ -60,13 +59,7 @@ function thrownBy(act: () => unknown): unknown {
   throw new Error('expected a throw, but the call returned');
 }
 
-isolateEnv();
-
-beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({ AWS_REGION: 'us-east-1' });
-});
-afterAll(() => resetDefaultClientCache());
+useFreshCache();
 
 describe('a getter option of the wrong type', () => {
   it.each(FIELDS)('`%s` of any wrong type throws a ClientCacheConfigError naming it', (field) => {

@@ -33,34 +33,19 @@ import {
   metricValues,
   parseEmf,
 } from '../../support/emf.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { METRICS_ENV, useMetricsTestEnv } from '../../support/metrics-env.js';
 
-const NAMESPACE = 'ClientCacheTest';
-const SERVICE = 'cache-svc';
+const NAMESPACE = METRICS_ENV.POWERTOOLS_METRICS_NAMESPACE;
+const SERVICE = METRICS_ENV.POWERTOOLS_SERVICE_NAME;
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2'] as const;
 
-/** Each counter in the line, and the stats field it must equal. */
-
-isolateEnv();
+useMetricsTestEnv();
 
 beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_NAMESPACE: NAMESPACE,
-    POWERTOOLS_SERVICE_NAME: SERVICE,
-    POWERTOOLS_METRICS_DISABLED: undefined,
-    POWERTOOLS_DEV: undefined,
-    POWERTOOLS_LOG_LEVEL: undefined,
-  });
   // Counters are process-wide: start each test from a published state.
   const drain = captureOutput();
   publishClientCacheMetrics();
   drain.stop();
-});
-
-afterAll(() => {
-  resetDefaultClientCache();
 });
 
 /** Runs `act` with stdout captured and returns the EMF documents it wrote. */

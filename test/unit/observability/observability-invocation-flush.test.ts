@@ -16,7 +16,6 @@ import {
   getS3Client,
   withClientCacheMetrics,
 } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { captureDuring } from '../../support/capture-output.js';
 import { COUNTERS, metricSum, parseEmf } from '../../support/emf.js';
 import { Gate, managedInstance } from '../../support/managed-invocations.js';
@@ -31,12 +30,6 @@ function userMetrics(): Metrics {
   return new Metrics({ namespace: 'UserNs', serviceName: 'user-svc' });
 }
 
-/** A fresh default cache that sees the env of this test (multi-concurrency or not). */
-function freshCache(): void {
-  resetDefaultClientCache();
-  configureClientCache({ maxEntries: 4 });
-}
-
 /** The values of the user's `Orders` metric in `stdout`, one per line that carries it. */
 function ordersIn(stdout: string): number[] {
   return parseEmf(stdout)
@@ -48,7 +41,8 @@ describe('under Managed Instances concurrency (one Metrics store per invocation)
   it('flushes the own metrics of an invocation whose cache figures an overlapping one published (wrapper, your Metrics)', async () => {
     // Prepare: A and B both use the cache and record a metric; A ends first and publishes B's hits too.
     const instance = await managedInstance();
-    freshCache();
+    // Rebuilt: the cache reads AWS_LAMBDA_MAX_CONCURRENCY when it is built.
+    configureClientCache({ maxEntries: 4 });
     const metrics = userMetrics();
     const gates = { A: new Gate(), B: new Gate() };
     const handler = withClientCacheMetrics(
@@ -82,7 +76,8 @@ describe('under Managed Instances concurrency (one Metrics store per invocation)
   it("never fails the second of two overlapping invocations of the README's middy setup with throwOnEmptyMetrics", async () => {
     // Prepare: the README handler records no metric of its own; only the cache fills its line.
     const instance = await managedInstance();
-    freshCache();
+    // Rebuilt: the cache reads AWS_LAMBDA_MAX_CONCURRENCY when it is built.
+    configureClientCache({ maxEntries: 4 });
     const metrics = userMetrics();
     const gates = { A: new Gate(), B: new Gate() };
     const handler = middy(async (event: { name: 'A' | 'B' }) => {
@@ -122,7 +117,6 @@ describe('under Managed Instances concurrency (one Metrics store per invocation)
 describe('without concurrency', () => {
   it('flushes your metric in an invocation that does not touch the cache (wrapper, your Metrics)', async () => {
     // Prepare
-    freshCache();
     const metrics = userMetrics();
     const handler = withClientCacheMetrics(
       async (event: { orders: number; useCache: boolean }) => {
@@ -150,8 +144,7 @@ describe('without concurrency', () => {
   it('flushes your metric in an invocation that does not touch the cache (wrapper, Metrics given to configureClientCache)', async () => {
     // Prepare
     const metrics = userMetrics();
-    resetDefaultClientCache();
-    configureClientCache({ maxEntries: 4, metrics });
+    configureClientCache({ metrics });
     const handler = withClientCacheMetrics(async (event: { useCache: boolean }) => {
       if (event.useCache) getS3Client({ region: 'eu-west-1' });
       metrics.addMetric('Orders', 'Count', 1);

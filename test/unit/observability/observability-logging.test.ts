@@ -9,11 +9,10 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { ClientCacheConfigError, configureClientCache, getS3Client } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../../src/config/client-cache-config.js';
 import { type CapturedOutput, captureDuring } from '../../support/capture-output.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { refreshingThroughObserver } from '../../support/refreshing.js';
 
 const MINUTE = 60_000;
@@ -42,13 +41,11 @@ function logLines(output: CapturedOutput): LogLine[] {
     .map((line) => JSON.parse(line) as LogLine);
 }
 
-isolateEnv();
+useFreshCache({ env: { POWERTOOLS_LOG_LEVEL: 'DEBUG', POWERTOOLS_DEV: undefined } });
 let logger: Logger;
 let clock: TestClock;
 
 beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({ AWS_REGION: 'us-east-1', POWERTOOLS_LOG_LEVEL: 'DEBUG', POWERTOOLS_DEV: undefined });
   clock = createTestClock();
   logger = new Logger({ logLevel: 'DEBUG', serviceName: 'log-test' });
   configureClientCache({
@@ -57,10 +54,6 @@ beforeEach(() => {
     maxEntries: 1,
     ttlSeconds: 60,
   });
-});
-
-afterAll(() => {
-  resetDefaultClientCache();
 });
 
 const refreshing = (fetch: () => Promise<CredentialIdentity>) =>

@@ -8,13 +8,12 @@
  * or a README row without a metric.
  */
 import { readFileSync } from 'node:fs';
-import { createClientCache } from '../../../src/all.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { CLIENT_CACHE_METRICS, type MetricRow } from '../../../src/observability/metric-names.js';
 import { CACHE_COUNTER_NAMES } from '../../../src/observers/cache-counters.js';
 import { captureDuring } from '../../support/capture-output.js';
 import { type EmfDocument, metricDefinitions, parseEmf } from '../../support/emf.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const ROWS = Object.entries(CLIENT_CACHE_METRICS as Record<string, MetricRow>);
 
@@ -28,16 +27,13 @@ const STATS_ONLY: Readonly<Record<string, string>> = {
 
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
 
-isolateEnv();
-
-beforeEach(() => {
-  setEnv({
-    AWS_REGION: 'us-east-1',
+const fresh = useFreshCache({
+  env: {
     POWERTOOLS_METRICS_NAMESPACE: 'MetricTable',
     POWERTOOLS_SERVICE_NAME: 'metric-table',
     POWERTOOLS_METRICS_DISABLED: undefined,
     POWERTOOLS_DEV: undefined,
-  });
+  },
 });
 
 describe('the metric table', () => {
@@ -49,13 +45,12 @@ describe('the metric table', () => {
     expect(sorted(counted as string[])).toEqual(sorted(CACHE_COUNTER_NAMES));
   });
 
-  it('has a stats field for every counter and gauge, and every stats field is a metric or says why not', async () => {
+  it('has a stats field for every counter and gauge, and every stats field is a metric or says why not', () => {
     // Prepare
-    const cache = createClientCache();
+    const cache = fresh.cache();
 
     // Act
     const stats = cache.stats() as unknown as Record<string, unknown>;
-    await cache.destroy();
 
     // Assess
     const fromTable = ROWS.flatMap(([, row]) => (row.stat === undefined ? [] : [row.stat]));
@@ -66,13 +61,12 @@ describe('the metric table', () => {
 
   it('puts every metric in the EMF line with its unit, and nothing else', async () => {
     // Prepare
-    const cache = createClientCache();
+    const cache = fresh.cache();
     cache.get(S3Service, { region: 'eu-west-1' });
     cache.get(S3Service, { region: 'eu-west-1' });
 
     // Act
     const { output } = await captureDuring(() => cache.publishMetrics());
-    await cache.destroy();
 
     // Assess
     const lines = parseEmf(output.stdout);

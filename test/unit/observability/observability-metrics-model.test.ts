@@ -36,8 +36,9 @@ import {
 import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { captureOutput } from '../../support/capture-output.js';
 import { COUNTERS, metricSum, parseEmf } from '../../support/emf.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
 import { managedInstance } from '../../support/managed-invocations.js';
+import { useMetricsTestEnv } from '../../support/metrics-env.js';
 import { loadMiddy } from '../../support/middy.js';
 
 const middy = loadMiddy();
@@ -238,22 +239,8 @@ async function runScenario(scenario: Scenario, scheduler: fc.Scheduler): Promise
   expect(output.all).not.toContain('could not publish the cache metrics');
 }
 
-isolateEnv();
-
-beforeEach(() => {
-  setEnv({
-    AWS_REGION: 'us-east-1',
-    POWERTOOLS_METRICS_NAMESPACE: 'ClientCacheTest',
-    POWERTOOLS_SERVICE_NAME: 'cache-svc',
-    POWERTOOLS_METRICS_DISABLED: undefined,
-    POWERTOOLS_DEV: undefined,
-    POWERTOOLS_LOG_LEVEL: undefined,
-  });
-});
-
-afterAll(() => {
-  resetDefaultClientCache();
-});
+// Each scenario deploys on a cache of its own (see `deploy`); the helper gives the env.
+useMetricsTestEnv();
 
 it("flushes every invocation's own metrics in that invocation, fails none, and sums to the stats", async () => {
   const seed = process.env.MODEL_SEED

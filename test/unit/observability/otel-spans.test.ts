@@ -14,7 +14,7 @@ import {
   OpenTelemetryAttribute,
   TraceName,
 } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useOtelTracing } from '../../support/otel-tracing.js';
 import { refreshingThroughObserver } from '../../support/refreshing.js';
 
@@ -25,8 +25,7 @@ const HIT_S3 = `${TraceName.Hit} S3`;
 const ROLE = 'arn:aws:iam::123456789012:role/OtelRole';
 const HOUR = 3_600_000;
 
-beforeEach(() => resetDefaultClientCache());
-afterAll(() => resetDefaultClientCache());
+useFreshCache();
 
 /** Runs `work` as a handler would, inside an active span, and ends it. */
 function inHandler<Result>(name: string, work: (span: Span) => Result): Result {

@@ -7,7 +7,7 @@
  * one in `@aws-sdk/nested-clients/sts`: that is the class to mock, not `@aws-sdk/client-sts`.
  */
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
-import { destroyClientCache, getCostExplorerClient } from 'aws-client-cache/all';
+import { getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError } from '../../../../examples/app/errors.js';
 import {
@@ -15,22 +15,16 @@ import {
   COST_EXPLORER_SESSION_NAME,
   costExplorerRoleConfig,
 } from '../../../../examples/app/lib/assume-role.js';
-import { isolateEnv, setEnv } from '../../../support/env.js';
+import { useFreshCache } from '../../../support/fresh-cache.js';
 
 const sts = mockClient(STSClient);
 const ROLE = 'arn:aws:iam::900000000000:role/lease-costs-reader';
 const EXPIRATION = new Date(Date.now() + 3_600_000);
 
-isolateEnv();
+useFreshCache({ env: { AWS_ACCESS_KEY_ID: 'AKIALOCAL', AWS_SECRET_ACCESS_KEY: 'local' } });
 
 beforeEach(() => {
-  setEnv({
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'AKIALOCAL',
-    AWS_SECRET_ACCESS_KEY: 'local',
-  });
   sts.reset();
-  destroyClientCache();
   sts.on(AssumeRoleCommand).resolves({
     Credentials: {
       AccessKeyId: 'ASIAROLE',
@@ -39,10 +33,6 @@ beforeEach(() => {
       Expiration: EXPIRATION,
     },
   });
-});
-
-afterAll(() => {
-  destroyClientCache();
 });
 
 describe('assumeCostExplorerRole', () => {
