@@ -1,23 +1,30 @@
 /**
- * Bad input, fuzzed: arbitrary values for each `CLIENT_CACHE_*` variable,
- * read at the first getter call after `resetDefaultClientCache()`. Each value is
- * judged against an independent oracle (plain decimal digits within the
- * range, or "true"/"false", or empty for the default): an accepted value
- * becomes exactly that setting and the getter returns a client; a refused
- * one throws a `ClientCacheConfigError` naming the variable, builds no
- * cache, and never anything else. The message quotes the value only when
- * it is a short run of a number's characters (a typo); any other string
- * could be a secret and is described by its length, never shown.
+ * Covers env parsing: each `CLIENT_CACHE_*` variable is read once, at the
+ * first getter call, and must be plain decimal digits (`CLIENT_CACHE_TRACE_HITS`:
+ * "true" or "false"); a refused value throws a `ClientCacheConfigError` naming
+ * the variable and what is allowed, and builds no cache. Explicit options beat
+ * env vars, which beat defaults. Arbitrary values are judged against an
+ * independent oracle; the message quotes a value only when it is a short run
+ * of a number's characters (a typo): any other string could be a secret and is
+ * described by its length, never shown. The range of each setting, from env
+ * and from options, is option-bounds.test.ts.
  */
 import fc from 'fast-check';
-import { ClientCacheConfigError, ClientCacheEnv, getS3Client } from '../../../src/all.js';
+import {
+  ClientCacheConfigError,
+  ClientCacheEnv,
+  configureClientCache,
+  getClientCacheStats,
+  getS3Client,
+} from '../../../src/all.js';
 import {
   defaultClientCache,
   resetDefaultClientCache,
 } from '../../../src/client-cache/default-cache.js';
 import type { ResolvedSettings } from '../../../src/config/settings.js';
 import { setEnv } from '../../support/env.js';
-import { useFreshCache } from '../../support/fresh-cache.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 type IntegerSetting = Exclude<keyof ResolvedSettings, 'traceHits'>;
 type Verdict =
@@ -87,6 +94,139 @@ function describesWithoutLeaking(message: string, raw: string): boolean {
 
 useFreshCache();
 
+describe('CLIENT_CACHE_MAX_ENTRIES', () => {
+  it.each(['abc', '-5', '1.5'])(
+    'rejects %j at the first getter call, naming the variable, value and range',
+    (raw) => {
+      // Prepare
+      setEnv({ [ClientCacheEnv.MaxEntries]: raw });
+
+      // Act
+      const error = configErrorFrom(() => getS3Client());
+
+      // Assess
+      expect(error.name).toBe('ClientCacheConfigError');
+      expect(error.field).toBe('CLIENT_CACHE_MAX_ENTRIES');
+      expect(error.message).toBe(
+        `\`CLIENT_CACHE_MAX_ENTRIES\` must be an integer from 1 to 10000, got "${raw}"`,
+      );
+    },
+  );
+
+  it('lets an explicit option beat the env var', () => {
+    // Prepare
+    setEnv({ [ClientCacheEnv.MaxEntries]: '50' });
+
+    // Act
+    configureClientCache({ maxEntries: 7 });
+
+    // Assess
+    expect(getClientCacheStats().maxEntries).toBe(7);
+  });
+
+  it('lets an explicit option stand in for a bad env value', () => {
+    // Prepare
+    setEnv({ [ClientCacheEnv.MaxEntries]: 'abc' });
+
+    // Act
+    configureClientCache({ maxEntries: 7 });
+
+    // Assess
+    expect(getS3Client()).toBe(getS3Client());
+    expect(getClientCacheStats().maxEntries).toBe(7);
+  });
+
+  it('reads the env var only once, at first use', () => {
+    // Prepare
+    setEnv({ [ClientCacheEnv.MaxEntries]: '20' });
+    getS3Client();
+
+    // Act
+    setEnv({ [ClientCacheEnv.MaxEntries]: 'abc' });
+
+    // Assess
+    expect(getS3Client()).toBe(getS3Client());
+    expect(getClientCacheStats().maxEntries).toBe(20);
+  });
+});
+
+describe('other settings', () => {
+  it.each([
+    [ClientCacheEnv.TtlSeconds, '1e3', 'an integer from 1 to 2147483'],
+    [ClientCacheEnv.ExpiryBufferSeconds, 'five', 'an integer from 0 to 2147483'],
+    [ClientCacheEnv.MaxSockets, '2.5', 'an integer from 1 to 65535'],
+    [ClientCacheEnv.ConnectionTimeoutMs, '3s', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.ConnectionTimeoutMs, '-3000', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.SocketTimeoutMs, ' 5', 'an integer from 1 to 2147483647'],
+    [ClientCacheEnv.SocketTimeoutMs, '0x10', 'an integer from 1 to 2147483647'],
+  ])('rejects %s=%j, saying it must be %s', (name, raw, allowed) => {
+    // Prepare
+    setEnv({ [name]: raw });
+
+    // Act
+    const error = configErrorFrom(() => getS3Client());
+
+    // Assess
+    expect(error.field).toBe(name);
+    expect(error.message).toBe(`\`${name}\` must be ${allowed}, got ${JSON.stringify(raw)}`);
+  });
+
+  it.each(['yes', 'on', 'maybe', '2'])('rejects CLIENT_CACHE_TRACE_HITS=%j', (raw) => {
+    // Prepare
+    setEnv({ [ClientCacheEnv.TraceHits]: raw });
+
+    // Act
+    const error = configErrorFrom(() => getS3Client());
+
+    // Assess
+    expect(error.field).toBe('CLIENT_CACHE_TRACE_HITS');
+    expect(error.message).toContain('"true" or "false"');
+    expect(error.message).toContain(JSON.stringify(raw));
+  });
+
+  it('reads every valid env var, a zero expiry buffer included', () => {
+    // Prepare
+    setEnv({
+      [ClientCacheEnv.TtlSeconds]: '60',
+      [ClientCacheEnv.ExpiryBufferSeconds]: '0',
+      [ClientCacheEnv.MaxSockets]: '8',
+      [ClientCacheEnv.ConnectionTimeoutMs]: '1500',
+      [ClientCacheEnv.SocketTimeoutMs]: '9000',
+      [ClientCacheEnv.TraceHits]: 'true',
+    });
+
+    // Act
+    getS3Client();
+
+    // Assess
+    expect(defaultClientCache().settings).toEqual({
+      maxEntries: 100,
+      ttlSeconds: 60,
+      expiryBufferSeconds: 0,
+      maxSockets: 8,
+      connectionTimeoutMs: 1500,
+      socketTimeoutMs: 9000,
+      traceHits: true,
+    });
+  });
+
+  it('uses the documented defaults when nothing is set', () => {
+    // Act
+    getS3Client();
+
+    // Assess
+    expect(defaultClientCache().settings).toEqual({
+      maxEntries: 100,
+      ttlSeconds: 3600,
+      expiryBufferSeconds: 300,
+      maxSockets: 500,
+      connectionTimeoutMs: 3000,
+      socketTimeoutMs: 3000,
+      traceHits: false,
+    });
+  });
+});
+
 /** Sets one variable, rebuilds the cache from env, and reports what the first getter did. */
 function firstGetterWith(name: string, raw: string) {
   resetDefaultClientCache();
@@ -123,7 +263,7 @@ describe('arbitrary CLIENT_CACHE_* values', () => {
             throw error ?? new Error(`accepted ${JSON.stringify(raw)}`);
           return error.field === env && describesWithoutLeaking(error.message, raw);
         }),
-        { numRuns: 300 },
+        propertyParameters(300, 20261203),
       );
     },
   );
@@ -144,7 +284,7 @@ describe('arbitrary CLIENT_CACHE_* values', () => {
           error.field === ClientCacheEnv.TraceHits && describesWithoutLeaking(error.message, raw)
         );
       }),
-      { numRuns: 300 },
+      propertyParameters(300, 20261204),
     );
   });
 

@@ -240,6 +240,20 @@ describe('the caller’s objects', () => {
   });
 });
 
+describe('an additionalConfig with a reference cycle', () => {
+  it('is refused, naming the path of the cycle', () => {
+    // Prepare
+    const additionalConfig: Record<string, unknown> = {};
+    additionalConfig.self = additionalConfig;
+
+    // Act
+    const error = configErrorFrom(() => get({ additionalConfig }));
+
+    // Assess
+    expect(error.field).toBe('additionalConfig.self');
+  });
+});
+
 describe('a URL in additionalConfig', () => {
   it('is copied by its text: the same text finds the client, an edited URL does not', () => {
     // Prepare

@@ -1,12 +1,13 @@
 /**
- * Every numeric setting has an upper bound the platform honours, by env var
- * and by option: a duration in milliseconds at most what a Node timer holds
- * (2^31 - 1: `setTimeout` turns anything longer into 1 ms, which would fail
- * every connection), one in seconds at most that over 1000, sockets at most
- * the ports of one address. Each bound is tried on both sides. An env var
+ * Covers option bounds: every numeric setting has a range whose upper
+ * bound the platform honours, by env var and by option: a duration in
+ * milliseconds at most what a Node timer holds (2^31 - 1: `setTimeout` turns
+ * anything longer into 1 ms, which would fail every connection), one in
+ * seconds at most that over 1000, sockets at most the ports of one address. Each bound is tried on both sides. An env var
  * set to the empty string (as CloudFormation writes an unset parameter) is
  * unset; any other value outside the range is a `ClientCacheConfigError`
- * naming the variable.
+ * naming the option or the variable, the range and the value. How an env
+ * value is parsed is env.test.ts.
  */
 import { ClientCacheEnv, createClientCache } from '../../../src/all.js';
 import { setEnv } from '../../support/env.js';
@@ -35,31 +36,37 @@ describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
       fresh.cache({ [setting]: min }).settings[setting as Setting],
       fresh.cache({ [setting]: max }).settings[setting as Setting],
     ];
-    setEnv({ [env]: String(max) });
-    const fromEnv = fresh.cache({}).settings[setting as Setting];
+    const fromEnv = [min, max].map((value) => {
+      setEnv({ [env]: String(value) });
+      return fresh.cache({}).settings[setting as Setting];
+    });
 
     // Assess
     expect(fromOptions).toEqual([min, max]);
-    expect(fromEnv).toBe(max);
+    expect(fromEnv).toEqual([min, max]);
   });
 
   it(`refuses ${max + 1} and ${min - 1}, naming the option or the variable and the range`, () => {
     // Act
+    const fromEnv = (value: number) => {
+      setEnv({ [env]: String(value) });
+      return configErrorFrom(() => createClientCache());
+    };
     const errors = [
       configErrorFrom(() => createClientCache({ [setting]: max + 1 })),
       configErrorFrom(() => createClientCache({ [setting]: min - 1 })),
-      (() => {
-        setEnv({ [env]: String(max + 1) });
-        return configErrorFrom(() => createClientCache());
-      })(),
+      fromEnv(max + 1),
+      fromEnv(min - 1),
     ];
 
     // Assess
-    expect(errors.map((error) => error.field)).toEqual([setting, setting, env]);
-    for (const error of errors) {
-      expect(error.message).toContain(`an integer from ${min} to ${max}`);
-    }
-    expect(errors[2]?.message).toContain(`got "${max + 1}"`);
+    const range = `must be an integer from ${min} to ${max}`;
+    expect(errors.map((error) => [error.field, error.message])).toEqual([
+      [setting, `\`${setting}\` ${range}, got ${max + 1}`],
+      [setting, `\`${setting}\` ${range}, got ${min - 1}`],
+      [env, `\`${env}\` ${range}, got "${max + 1}"`],
+      [env, `\`${env}\` ${range}, got "${min - 1}"`],
+    ]);
   });
 
   it('takes an empty env value as unset, and refuses a blank one', () => {

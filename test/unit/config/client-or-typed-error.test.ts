@@ -1,25 +1,28 @@
 /**
- * Bad input, fuzzed: arbitrary getter configs (the real keys with valid,
- * wrong-typed, huge and `fc.anything()` values, random extra keys,
- * `__proto__` and `constructor` keys in `additionalConfig`, values with
- * no string form, non-objects)
- * either give a working client or throw a `ClientCacheConfigError` naming
- * the field, or a `ClientCacheCredentialsError`; never anything else. A
- * throw leaves the cache as it was, and no run pollutes `Object.prototype`.
- * bad-input-types.test.ts pins each wrong type down deterministically.
+ * Covers what any getter config comes to, fuzzed: arbitrary getter configs
+ * (the real keys with valid, wrong-typed, huge and `fc.anything()` values,
+ * random extra keys, `__proto__` and `constructor` keys in
+ * `additionalConfig`, values with no string form, non-objects) either give a
+ * working client or throw a `ClientCacheConfigError` naming the field, or a
+ * `ClientCacheCredentialsError`; never anything else. A throw leaves the
+ * cache as it was, and no run pollutes `Object.prototype`; the `__proto__`
+ * and `constructor` keys are also pinned down. wrong-types.test.ts pins each
+ * wrong type down.
  */
 import fc from 'fast-check';
 import {
   ClientCacheConfigError,
   ClientCacheCredentialsError,
   configureClientCache,
+  getClient,
   getClientCacheSize,
   getLambdaClient,
   getS3Client,
 } from '../../../src/all.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import type { LoggerLike } from '../../../src/observability/powertools-types.js';
-import { useFreshCache } from '../../support/fresh-cache.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
+import { propertyParameters } from '../../support/property-run.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
 const HUGE = 'x'.repeat(200_000);
@@ -184,7 +187,7 @@ describe('arbitrary getter configs', () => {
         if (!isTypedError(outcome.error)) throw outcome.error;
         return outcome.sizeUnchanged;
       }),
-      { numRuns: 2000 },
+      propertyParameters(2000, 20261205),
     );
 
     reportFigures('arbitrary getter configs', { runs: 2000, ...tally });
@@ -196,5 +199,38 @@ describe('arbitrary getter configs', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(defaultClientCache().size).toBeLessThanOrEqual(defaultClientCache().settings.maxEntries);
     expect(warnings.filter((line) => !line.includes('credential provider functions'))).toEqual([]);
+  });
+});
+
+describe('__proto__ and constructor keys', () => {
+  it('pollute no prototype, whichever getter or option they reach', () => {
+    // Prepare
+    const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+    const payloads = [
+      '{"__proto__": {"polluted": true}}',
+      '{"constructor": {"prototype": {"polluted": true}}}',
+      '{"maxAttempts": 2, "nested": {"__proto__": {"polluted": true}}}',
+    ];
+    class CustomClient {
+      constructor(readonly config: object) {}
+    }
+
+    // Act
+    for (const payload of payloads) {
+      getS3Client({ additionalConfig: JSON.parse(payload) });
+      getLambdaClient({ region: 'eu-west-1', additionalConfig: JSON.parse(payload) });
+      getClient(CustomClient, { additionalConfig: JSON.parse(payload) });
+      for (const act of [
+        () => getS3Client(JSON.parse(payload)),
+        () => configureClientCache(JSON.parse(payload)),
+      ]) {
+        configErrorFrom(act);
+      }
+    }
+
+    // Assess
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
+    expect(getClientCacheSize()).toBe(payloads.length * 3);
   });
 });
