@@ -11,8 +11,8 @@ import {
   LeaseApiError,
   LeaseNotFoundError,
   MalformedLeaseResponseError,
-} from '../../../../examples/app/errors.js';
-import { encodeLeaseId, getLeaseDetails } from '../../../../examples/app/lib/isb-api-client.js';
+} from '../../../../../examples/app/errors.js';
+import { encodeLeaseId, getLeaseDetails } from '../../../../../examples/app/lib/isb-api-client.js';
 
 const lambda = mockClient(LambdaClient);
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:leases';

@@ -4,7 +4,7 @@
  * Metrics instance is flushed at the end of each invocation as Powertools
  * would (by the wrapper, or by your `logMetrics` under middy), and the cache
  * never makes `throwOnEmptyMetrics` fire. One regression test per case found
- * in issue 19; `observability-metrics-model.test.ts` tries random schedules.
+ * in issue 19; `metrics-model.test.ts` tries random schedules.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';

@@ -9,13 +9,13 @@
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/nested-clients/sts';
 import { getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
-import { LeaseCostsInputError } from '../../../../examples/app/errors.js';
+import { LeaseCostsInputError } from '../../../../../examples/app/errors.js';
 import {
   assumeCostExplorerRole,
   COST_EXPLORER_SESSION_NAME,
   costExplorerRoleConfig,
-} from '../../../../examples/app/lib/assume-role.js';
-import { useFreshCache } from '../../../support/fresh-cache.js';
+} from '../../../../../examples/app/lib/assume-role.js';
+import { useFreshCache } from '../../../../support/fresh-cache.js';
 
 const sts = mockClient(STSClient);
 const ROLE = 'arn:aws:iam::900000000000:role/lease-costs-reader';

@@ -2,8 +2,8 @@
  * Covers the one metric table (`CLIENT_CACHE_METRICS`) against everything
  * that reads it or must match it, in both directions: the counters record,
  * `stats()`, the EMF line and the README's metrics table. (The dashboard and
- * the alarms are held to it in dashboard-contract and
- * dashboard-alarms-contract.) A metric added to the table without a counter,
+ * the alarms are held to it in test/unit/dashboard/contract and
+ * alarms-contract.) A metric added to the table without a counter,
  * a stats field, a line entry or a README row fails here; so does a counter
  * or a README row without a metric.
  */

@@ -11,11 +11,11 @@ import {
 } from '@aws-sdk/client-cost-explorer';
 import { clearClientCache, getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
-import { LeaseCostsInputError } from '../../../../examples/app/errors.js';
+import { LeaseCostsInputError } from '../../../../../examples/app/errors.js';
 import {
   createCostExplorerClient,
   getCostData,
-} from '../../../../examples/app/lib/cost-explorer.js';
+} from '../../../../../examples/app/lib/cost-explorer.js';
 
 const costExplorer = mockClient(CostExplorerClient);
 const QUERY = { accountId: '210987654321', startTime: '2026-01-05', endTime: '2026-01-20' };

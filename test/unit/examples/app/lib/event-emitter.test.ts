@@ -6,11 +6,11 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EventPublishError, LeaseCostsInputError } from '../../../../examples/app/errors.js';
+import { EventPublishError, LeaseCostsInputError } from '../../../../../examples/app/errors.js';
 import {
   emitLeaseCostsGenerated,
   type LeaseCostsGeneratedDetail,
-} from '../../../../examples/app/lib/event-emitter.js';
+} from '../../../../../examples/app/lib/event-emitter.js';
 
 const eventBridge = mockClient(EventBridgeClient);
 const DETAIL: LeaseCostsGeneratedDetail = {
