@@ -1,12 +1,14 @@
 import fc from 'fast-check';
 
 /**
- * The seed of a property test: `PROPERTY_SEED` replays a failure; CI (`CI`
+ * The seed of a property test: `PROPERTY_SEED` (or `MODEL_SEED`) replays a failure; CI (`CI`
  * set) runs the test's fixed seed, so a red build is reproducible; elsewhere
  * each run draws a new one, to find what the fixed one does not.
  */
 export function propertySeed(ciSeed: number): number {
-  if (process.env.PROPERTY_SEED) return Number(process.env.PROPERTY_SEED);
+  // MODEL_SEED is the name the model tests' docs give it.
+  const replay = process.env.PROPERTY_SEED || process.env.MODEL_SEED;
+  if (replay) return Number(replay);
   return process.env.CI ? ciSeed : Date.now() % 2 ** 31;
 }
 

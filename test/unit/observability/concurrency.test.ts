@@ -27,6 +27,7 @@ import {
   parseEmf,
 } from '../../support/emf.js';
 import { useMetricsTestEnv } from '../../support/metrics-env.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-1', 'us-west-2', 'ca-central-1'];
 
@@ -127,6 +128,6 @@ it('publishes every count exactly once for any interleaving of invocations', asy
         expectNoNegativeValue(result.lines);
       },
     ),
-    { numRuns: 25 },
+    propertyParameters(25, 20261206),
   );
 });

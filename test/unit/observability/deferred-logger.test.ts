@@ -11,6 +11,7 @@ import { debugMayLog } from '../../../src/observability/debug-log-level.js';
 import { DeferredLogger } from '../../../src/observability/deferred-logger.js';
 import { captureDuring } from '../../support/capture-output.js';
 import { isolateEnv, setEnv } from '../../support/env.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 isolateEnv();
 
@@ -59,7 +60,7 @@ it('never drops a debug line that a default Powertools Logger would write', asyn
       // Assess
       if (written) expect(debugMayLog(process.env)).toBe(true);
     }),
-    { numRuns: 300, ...(process.env.CI ? { seed: 20 } : {}) },
+    propertyParameters(300, 20),
   );
 });
 

@@ -34,6 +34,7 @@ import {
   parseEmf,
 } from '../../support/emf.js';
 import { METRICS_ENV, useMetricsTestEnv } from '../../support/metrics-env.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 const NAMESPACE = METRICS_ENV.POWERTOOLS_METRICS_NAMESPACE;
 const SERVICE = METRICS_ENV.POWERTOOLS_SERVICE_NAME;
@@ -119,7 +120,7 @@ it('publishes exactly the hits of each batch, for any sequence of batches', asyn
         }
       },
     ),
-    { numRuns: 40 },
+    propertyParameters(40, 20261207),
   );
 });
 

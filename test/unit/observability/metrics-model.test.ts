@@ -19,7 +19,8 @@
  * - the cache's EMF sums equal its stats, and it never logs a failed publish.
  *
  * CI (`CI=true`) runs a fixed seed; elsewhere each run draws a new one
- * (fast-check prints it on failure; MODEL_SEED=<n> replays it).
+ * (fast-check prints it on failure; MODEL_SEED=<n> or PROPERTY_SEED=<n>
+ * replays it).
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
@@ -40,6 +41,7 @@ import { setEnv } from '../../support/env.js';
 import { managedInstance } from '../../support/managed-invocations.js';
 import { useMetricsTestEnv } from '../../support/metrics-env.js';
 import { loadMiddy } from '../../support/middy.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 const middy = loadMiddy();
 const REGIONS = ['eu-west-1', 'eu-west-2', 'eu-west-3', 'us-west-2'];
@@ -243,13 +245,9 @@ async function runScenario(scenario: Scenario, scheduler: fc.Scheduler): Promise
 useMetricsTestEnv();
 
 it("flushes every invocation's own metrics in that invocation, fails none, and sums to the stats", async () => {
-  const seed = process.env.MODEL_SEED
-    ? Number(process.env.MODEL_SEED)
-    : process.env.CI
-      ? 20261219
-      : Date.now() % 2 ** 31;
-  await fc.assert(fc.asyncProperty(scenarioArbitrary, fc.scheduler(), runScenario), {
-    seed,
-    numRuns: 150,
-  });
+  // Prepare, Act and Assess: each run deploys, invokes and checks one scenario (runScenario).
+  await fc.assert(
+    fc.asyncProperty(scenarioArbitrary, fc.scheduler(), runScenario),
+    propertyParameters(150, 20261219),
+  );
 }, 60_000);

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { LeaseCostsInputError } from '../../../../examples/app/errors.js';
 import { billingWindow, parseLeaseEndedEvent } from '../../../../examples/app/lease-event.js';
 import { costReportCsv } from '../../../../examples/app/lib/csv.js';
+import { propertyParameters } from '../../../support/property-run.js';
 
 const EVENT = {
   leaseId: '550e8400-e29b-41d4-a716-446655440000',
@@ -65,6 +66,7 @@ describe('billingWindow', () => {
           expect(endDate > end.toISOString().slice(0, 10)).toBe(true);
         },
       ),
+      propertyParameters(100, 20261209),
     );
   });
 

@@ -9,13 +9,14 @@ import {
   GetCostAndUsageCommand,
   type GetCostAndUsageCommandOutput,
 } from '@aws-sdk/client-cost-explorer';
-import { clearClientCache, getCostExplorerClient } from 'aws-client-cache/all';
+import { getCostExplorerClient } from 'aws-client-cache/all';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError } from '../../../../../examples/app/errors.js';
 import {
   createCostExplorerClient,
   getCostData,
 } from '../../../../../examples/app/lib/cost-explorer.js';
+import { useFreshCache } from '../../../../support/fresh-cache.js';
 
 const costExplorer = mockClient(CostExplorerClient);
 const QUERY = { accountId: '210987654321', startTime: '2026-01-05', endTime: '2026-01-20' };
@@ -34,9 +35,10 @@ const page = (
   NextPageToken: nextPageToken,
 });
 
+useFreshCache();
+
 beforeEach(() => {
   costExplorer.reset();
-  clearClientCache();
 });
 
 describe('getCostData', () => {

@@ -4,13 +4,13 @@
  * (`FailedEntryCount` > 0) surfacing as `EventPublishError` rather than a silent success.
  */
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EventPublishError, LeaseCostsInputError } from '../../../../../examples/app/errors.js';
 import {
   emitLeaseCostsGenerated,
   type LeaseCostsGeneratedDetail,
 } from '../../../../../examples/app/lib/event-emitter.js';
+import { useFreshCache } from '../../../../support/fresh-cache.js';
 
 const eventBridge = mockClient(EventBridgeClient);
 const DETAIL: LeaseCostsGeneratedDetail = {
@@ -27,9 +27,10 @@ const DETAIL: LeaseCostsGeneratedDetail = {
   partial: false,
 };
 
+useFreshCache();
+
 beforeEach(() => {
   eventBridge.reset();
-  clearClientCache();
 });
 
 describe('emitLeaseCostsGenerated', () => {

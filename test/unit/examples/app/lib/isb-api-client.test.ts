@@ -4,7 +4,6 @@
  * way the leases function can fail.
  */
 import { InvokeCommand, type InvokeCommandOutput, LambdaClient } from '@aws-sdk/client-lambda';
-import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
 import fc from 'fast-check';
 import {
@@ -13,6 +12,8 @@ import {
   MalformedLeaseResponseError,
 } from '../../../../../examples/app/errors.js';
 import { encodeLeaseId, getLeaseDetails } from '../../../../../examples/app/lib/isb-api-client.js';
+import { useFreshCache } from '../../../../support/fresh-cache.js';
+import { propertyParameters } from '../../../../support/property-run.js';
 
 const lambda = mockClient(LambdaClient);
 const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:leases';
@@ -31,9 +32,10 @@ const payload = (value: unknown) => bytes(JSON.stringify(value));
 const apiAnswer = (statusCode: number, body: unknown) =>
   payload({ statusCode, body: JSON.stringify(body) });
 
+useFreshCache();
+
 beforeEach(() => {
   lambda.reset();
-  clearClientCache();
 });
 
 describe('encodeLeaseId', () => {
@@ -50,7 +52,7 @@ describe('encodeLeaseId', () => {
           uuid,
         });
       }),
-      { numRuns: 1000 },
+      propertyParameters(1000, 20261208),
     );
   });
 });

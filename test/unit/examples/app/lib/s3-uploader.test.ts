@@ -5,18 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { clearClientCache } from 'aws-client-cache';
 import { mockClient } from 'aws-sdk-client-mock';
 import { LeaseCostsInputError, ReportUploadError } from '../../../../../examples/app/errors.js';
 import { getPresignedUrl, uploadCsv } from '../../../../../examples/app/lib/s3-uploader.js';
+import { useFreshCache } from '../../../../support/fresh-cache.js';
 
 const s3 = mockClient(S3Client);
 const KEY = '550e8400-e29b-41d4-a716-446655440000.csv';
 const CSV = 'Service,UsageType,Cost\nAWS Lambda,Request,12.34\n';
 
+useFreshCache();
+
 beforeEach(() => {
   s3.reset();
-  clearClientCache();
 });
 
 describe('uploadCsv', () => {
