@@ -33,7 +33,7 @@ export interface DashboardParameters {
 }
 
 /** The `${Name}` placeholders of the definition (the syntax `Fn::Sub` uses too). */
-export type DashboardPlaceholderName =
+type DashboardPlaceholderName =
   | 'Namespace'
   | 'Service'
   | 'Region'
