@@ -12,13 +12,8 @@ import { PreviewError, PreviewInputError } from './errors.js';
 import { renderMarkdown } from './markdown.js';
 import { isSparse, type MetricWidgetModel, PALETTE } from './metric-widget.js';
 import { evaluateInsightsQuery } from './metrics-insights.js';
-import { choosePeriod } from './period.js';
-import {
-  type PreviewModel,
-  type PreviewSettings,
-  periodStarts,
-  type WidgetModel,
-} from './preview-model.js';
+import { inputSpan, widgetAxis } from './period.js';
+import type { PreviewModel, PreviewSettings, WidgetModel } from './preview-model.js';
 import type { EmfReading, MetricSample } from './read-emf.js';
 
 const CACHE_METRICS: ReadonlySet<string> = new Set(Object.values(ClientCacheMetric));
@@ -48,15 +43,8 @@ export function buildFleetPreviewModel(
     [...services].sort().map((service, position) => [service, PALETTE[position % PALETTE.length]]),
   );
   const timestamps = [...new Set(ours.map((sample) => sample.timestamp))].sort((a, b) => a - b);
-  const firstTimestamp = timestamps[0] as number;
-  const lastTimestamp = timestamps[timestamps.length - 1] as number;
-  let longestPause = 0;
-  for (let at = 1; at < timestamps.length; at++) {
-    longestPause = Math.max(
-      longestPause,
-      (timestamps[at] as number) - (timestamps[at - 1] as number),
-    );
-  }
+  const span = inputSpan(timestamps);
+  const { firstTimestamp, lastTimestamp } = span;
   const body = JSON.parse(
     renderFleetDashboardBody({ namespace, region: PREVIEW_REGION }),
   ) as DashboardBody;
@@ -75,14 +63,11 @@ export function buildFleetPreviewModel(
       );
     }
     const properties = widget.properties as MetricWidgetProperties;
-    const period = choosePeriod({
+    const { period, xs } = widgetAxis(span, {
       forced: settings.periodSeconds,
       periodOverride: body.periodOverride,
       widgetPeriod: properties.period,
-      spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
-      longestPauseSeconds: longestPause / 1000,
     });
-    const xs = periodStarts(firstTimestamp, lastTimestamp, period);
     return { kind: 'metric', layout, chart: insightsChart(properties, ours, period, xs, colors) };
   });
   return {

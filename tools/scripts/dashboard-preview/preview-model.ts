@@ -5,7 +5,7 @@ import {
 import { describeRule } from '../../../src/dashboard/alarm-widgets.js';
 import { renderDashboardBody } from '../../../src/dashboard/render-dashboard.js';
 import { ClientCacheDimension } from '../../../src/observability/metric-names.js';
-import { indexSamples, periodStart } from './aggregate.js';
+import { indexSamples } from './aggregate.js';
 import { chooseTarget, type PreviewTarget } from './choose-target.js';
 import type {
   DashboardBody,
@@ -17,7 +17,7 @@ import { PreviewError } from './errors.js';
 import { type AlarmVerdict, evaluateAlarms } from './evaluate-alarms.js';
 import { renderMarkdown } from './markdown.js';
 import { buildMetricWidget, type MetricWidgetModel } from './metric-widget.js';
-import { choosePeriod } from './period.js';
+import { inputSpan, widgetAxis } from './period.js';
 import type { EmfReading } from './read-emf.js';
 
 /** What the flags choose; the rest comes from the input. */
@@ -74,16 +74,8 @@ export function buildPreviewModel(
   const wanted = { namespace: settings.namespace, service: settings.service };
   const target = chooseTarget(reading.samples, wanted, source);
   const body = renderBody(target, settings.maxEntries);
-  const timestamps = targetTimestamps(reading, target);
-  const firstTimestamp = timestamps[0] as number;
-  const lastTimestamp = timestamps[timestamps.length - 1] as number;
-  let longestPause = 0;
-  for (let at = 1; at < timestamps.length; at++) {
-    longestPause = Math.max(
-      longestPause,
-      (timestamps[at] as number) - (timestamps[at - 1] as number),
-    );
-  }
+  const span = inputSpan(targetTimestamps(reading, target));
+  const { firstTimestamp, lastTimestamp } = span;
   const index = indexSamples(reading.samples);
   const widgets = body.widgets.map((widget): WidgetModel => {
     const layout = { x: widget.x, y: widget.y, width: widget.width, height: widget.height };
@@ -102,14 +94,11 @@ export function buildPreviewModel(
       throw new PreviewError(`The dashboard has a "${widget.type}" widget the preview can't draw`);
     }
     const properties = widget.properties as MetricWidgetProperties;
-    const period = choosePeriod({
+    const { period, xs } = widgetAxis(span, {
       forced: settings.periodSeconds,
       periodOverride: body.periodOverride,
       widgetPeriod: properties.period,
-      spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
-      longestPauseSeconds: longestPause / 1000,
     });
-    const xs = periodStarts(firstTimestamp, lastTimestamp, period);
     return { kind: 'metric', layout, chart: buildMetricWidget(properties, index, period, xs) };
   });
   return {
@@ -154,15 +143,6 @@ function targetTimestamps(reading: EmfReading, target: PreviewTarget): number[] 
 
 function textOf(widget: DashboardWidget): TextWidgetProperties {
   return widget.properties as TextWidgetProperties;
-}
-
-export function periodStarts(first: number, last: number, periodSeconds: number): number[] {
-  const starts: number[] = [];
-  const end = periodStart(last, periodSeconds);
-  for (let start = periodStart(first, periodSeconds); start <= end; start += periodSeconds) {
-    starts.push(start);
-  }
-  return starts;
 }
 
 /**
