@@ -1,4 +1,5 @@
-// Two rules, checked by `npm run lint:layers` in CI.
+// What `npm run lint:layers` checks in CI: no import cycles, product apart from tooling, and the
+// layers of src/.
 //
 // Product apart from tooling: src/ is what ships; examples/, tools/ and test/
 // help build it. Tooling may import the product, never the reverse: a module of
@@ -14,6 +15,8 @@
 //   transport/                       the pools (credentials send STS calls through them)
 //   observers/                       what happens, as types: observer hooks, their payloads, the counters
 //   config/  errors.ts               parsing, limits, settings; the error classes
+// Beside them, for infrastructure code only: cdk/ over dashboard/ (the renderer and the alarms),
+// which read the metric table of observability/ and the limits of config/.
 const below = {
   'src/clients': ['client-cache', 'factory', 'config', 'errors'],
   'src/client-cache': [

@@ -1,5 +1,5 @@
 // `aws-client-cache/compat`: the helpers of the hand-written cache this
-// package replaces (its design note, the "seed", promised them), for code
+// package replaces (its design promised them), for code
 // that keys and times its own clients. New code needs none of them: the
 // getters key, expire and rebuild clients by themselves.
 

@@ -7,7 +7,7 @@ import { emitLeaseCostsGenerated, type LeaseCostsGeneratedDetail } from './lib/e
 import { getLeaseDetails, type LeaseDetails, type LeaseId } from './lib/isb-api-client.js';
 import { getPresignedUrl, type UploadResult, uploadCsv } from './lib/s3-uploader.js';
 
-/** How long the event's presigned report URL works: the seed's, and SigV4's, maximum. */
+/** How long the event's presigned report URL works: the original app's, and SigV4's, maximum. */
 export const REPORT_URL_DAYS = 7;
 
 /**

@@ -1,7 +1,7 @@
 import { ROLE_ARN } from './config.js';
 import { LeaseCostsInputError } from './errors.js';
 
-/** What the scheduler sends when a lease has ended (the seed's scheduler payload). */
+/** What the scheduler sends when a lease has ended (the original app's scheduler payload). */
 export interface LeaseEndedEvent {
   /** The lease's UUID. */
   readonly leaseId: string;

@@ -49,7 +49,7 @@ function integerFlag(name: keyof typeof values, min: number, max: number): numbe
   return value;
 }
 
-// Naive mode leaves every client's keep-alive socket open, as the seed did: 5 per invocation, on
+// Naive mode leaves every client's keep-alive socket open, as the original app did: 5 per invocation, on
 // both sides of the loopback. 2,000 invocations stay well inside a 20,000 file-descriptor limit.
 const invocations = integerFlag('invocations', 1, 2000);
 // The demo's eight accounts are spread over the roles' organisations: more roles would go unused.

@@ -21,8 +21,6 @@ import {
 import { checkInteger } from './parse-setting.js';
 import { type FrozenIdentity, toSdkIdentity } from './sdk-identity.js';
 
-export type { FrozenIdentity } from './sdk-identity.js';
-
 /**
  * What a getter was asked for, read once from the caller's config, validated
  * and frozen. Everything downstream (the key, the factory, the credentials)

@@ -1,7 +1,7 @@
 import { ClientCacheConfigError } from '../errors.js';
 import { describeValue } from './describe-value.js';
 
-/** Every integer setting has both ends: an unbounded one overflowed a timer once. */
+/** Every integer setting has both ends: a duration past `TIMER_MAX_MS` would overflow a Node timer. */
 export interface IntegerRange {
   readonly min: number;
   readonly max: number;
@@ -15,7 +15,7 @@ function isInRange(value: number, { min, max }: IntegerRange): boolean {
   return Number.isSafeInteger(value) && value >= min && value <= max;
 }
 
-/** Validates an integer option given in code; `field` is the option key. */
+/** Validates an integer given in code (an option, a command-line flag); `field` names it. */
 export function checkInteger(field: string, value: unknown, range: IntegerRange): number {
   if (typeof value === 'number' && isInRange(value, range)) return value;
   throw new ClientCacheConfigError(
@@ -37,6 +37,7 @@ export function parseIntegerEnv(name: string, raw: string, range: IntegerRange):
   );
 }
 
+/** Parses a boolean env var: exactly `true` or `false`. */
 export function parseBooleanEnv(name: string, raw: string): boolean {
   if (raw === 'true') return true;
   if (raw === 'false') return false;

@@ -1,10 +1,10 @@
 import { ClientCacheMetric, type ClientCacheMetricName } from '../observability/metric-names.js';
 
 /** How an alarm compares its value with its threshold, spelled as CloudWatch spells it. */
-export type AlarmComparison = 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
+type AlarmComparison = 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold';
 
 /** A metric an alarm reads: always the `service` dimension, always summed per period. */
-export interface AlarmInput {
+interface AlarmInput {
   /** The id its expression uses: lower case first, as CloudWatch requires. */
   readonly id: string;
   readonly metric: ClientCacheMetricName;
@@ -47,7 +47,7 @@ export const ALARM_VALUE_ID = 'value';
  * The guards, per 5-minute period: below them a ratio rests on too few events to page anyone.
  * A quiet function's ratio is the guard's fallback value, which never breaches.
  */
-export const ALARM_GUARDS = {
+const ALARM_GUARDS = {
   /** Misses before the eviction-miss share counts: one cold start of a 20-client function. */
   minMisses: 20,
   /** Requests before requests per connection counts: a cold start sends a handful. */

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ClientCacheError } from '../errors.js';
 
 /**
  * A file that ships in the package (`dashboards/…`), compacted JSON. The package root is the
@@ -18,7 +19,7 @@ function findPackageRoot(relativePath: string): string {
   for (let directory = start; ; directory = dirname(directory)) {
     if (existsSync(join(directory, relativePath))) return directory;
     if (dirname(directory) === directory) {
-      throw new Error(
+      throw new ClientCacheError(
         `Cannot find ${relativePath} in any directory above ${start}; it ships in the ` +
           'aws-client-cache package, so load this module from the installed package, not a bundle',
       );
@@ -33,7 +34,8 @@ function thisModuleFile(): string {
     Error.stackTraceLimit = 1;
     const callSites = new Error().stack as unknown as NodeJS.CallSite[] | undefined;
     const file = callSites?.[0]?.getFileName();
-    if (file === undefined || file === null) throw new Error('Cannot tell where this module lives');
+    if (file === undefined || file === null)
+      throw new ClientCacheError('Cannot tell where this module lives');
     return file.startsWith('file:') ? fileURLToPath(file) : file;
   } finally {
     Error.prepareStackTrace = prepareStackTrace;

@@ -1,4 +1,5 @@
 import { MAX_ENTRIES } from '../config/limits.js';
+import { ClientCacheError } from '../errors.js';
 import type { ClientCacheAlarmKey } from './alarm-definitions.js';
 import {
   ALARM_ARN_PLACEHOLDERS,
@@ -32,7 +33,7 @@ export interface DashboardParameters {
 }
 
 /** The `${Name}` placeholders of the definition (the syntax `Fn::Sub` uses too). */
-export type DashboardPlaceholderName =
+type DashboardPlaceholderName =
   | 'Namespace'
   | 'Service'
   | 'Region'
@@ -126,7 +127,9 @@ export function fillDashboardPlaceholders(definition: string, values: Placeholde
           ? values[textName as DashboardPlaceholderName]
           : undefined;
       if (value === undefined) {
-        throw new Error(`${DEFINITION_PATH} has a placeholder "\${${textName}}" with no value`);
+        throw new ClientCacheError(
+          `${DEFINITION_PATH} has a placeholder "\${${textName}}" with no value`,
+        );
       }
       return JSON.stringify(value).slice(1, -1);
     },

@@ -1,3 +1,4 @@
+import { ClientCacheError } from '../errors.js';
 import { checkNamespace, checkRegion } from './check-parameters.js';
 import { readPackageJson } from './package-file.js';
 
@@ -43,7 +44,9 @@ export function fillFleetPlaceholders(
 ): string {
   return definition.replace(PLACEHOLDER_PATTERN, (_match, name: string) => {
     if (name !== 'Namespace' && name !== 'Region') {
-      throw new Error(`${FLEET_DEFINITION_PATH} has an unknown placeholder "\${${name}}"`);
+      throw new ClientCacheError(
+        `${FLEET_DEFINITION_PATH} has an unknown placeholder "\${${name}}"`,
+      );
     }
     return JSON.stringify(values[name]).slice(1, -1);
   });

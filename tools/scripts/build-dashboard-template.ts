@@ -35,6 +35,30 @@ const NAMESPACE_PARAMETER = {
   ConstraintDescription: 'a CloudWatch namespace: 1 to 255 of A-Z a-z 0-9 . - _ / # : space',
 };
 
+/** Both templates: an optional dashboard name (CloudFormation names it when empty) and the output. */
+const DASHBOARD_NAME_PARAMETER = {
+  Type: 'String',
+  Description: 'Dashboard name, unique in the account; empty lets CloudFormation name it',
+  Default: '',
+  AllowedPattern: '^[A-Za-z0-9_-]{0,255}$',
+  ConstraintDescription: 'up to 255 of A-Z a-z 0-9 - _',
+};
+const HAS_DASHBOARD_NAME = { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] };
+const DASHBOARD_OUTPUTS = {
+  DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
+};
+
+/** The dashboard resource of a template: `body` through `Fn::Sub`, named when a name is given. */
+function dashboardResource(body: string): object {
+  return {
+    Type: 'AWS::CloudWatch::Dashboard',
+    Properties: {
+      DashboardName: { 'Fn::If': ['HasDashboardName', { Ref: 'DashboardName' }, NO_VALUE] },
+      DashboardBody: { 'Fn::Sub': body },
+    },
+  };
+}
+
 /** The cache's alarms, read from their one definition; actions only when a topic is given. */
 function alarmResources(): Record<string, object> {
   const entries = CLIENT_CACHE_ALARMS.map((definition) => {
@@ -88,13 +112,7 @@ function buildTemplate(): object {
         AllowedPattern: String.raw`^(?=.*\S)[^"\\\x00-\x1F]{1,1024}$`,
         ConstraintDescription: 'up to 1024 characters, not blank, without " or \\',
       },
-      DashboardName: {
-        Type: 'String',
-        Description: 'Dashboard name, unique in the account; empty lets CloudFormation name it',
-        Default: '',
-        AllowedPattern: '^[A-Za-z0-9_-]{0,255}$',
-        ConstraintDescription: 'up to 255 of A-Z a-z 0-9 - _',
-      },
+      DashboardName: DASHBOARD_NAME_PARAMETER,
       MaxEntries: {
         Type: 'Number',
         Description:
@@ -121,25 +139,15 @@ function buildTemplate(): object {
       },
     },
     Conditions: {
-      HasDashboardName: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] },
+      HasDashboardName: HAS_DASHBOARD_NAME,
       HasAlarmTopic: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmTopicArn' }, ''] }] },
       HasAlarmNamePrefix: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'AlarmNamePrefix' }, ''] }] },
     },
     Resources: {
-      Dashboard: {
-        Type: 'AWS::CloudWatch::Dashboard',
-        Properties: {
-          DashboardName: {
-            'Fn::If': ['HasDashboardName', { Ref: 'DashboardName' }, { Ref: 'AWS::NoValue' }],
-          },
-          DashboardBody: { 'Fn::Sub': body },
-        },
-      },
+      Dashboard: dashboardResource(body),
       ...alarmResources(),
     },
-    Outputs: {
-      DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
-    },
+    Outputs: DASHBOARD_OUTPUTS,
   };
 }
 
@@ -156,31 +164,15 @@ function buildFleetTemplate(): object {
       'dashboards/client-cache-fleet.json by `npm run dashboard:template`; edit that file, not this one.',
     Parameters: {
       Namespace: NAMESPACE_PARAMETER,
-      DashboardName: {
-        Type: 'String',
-        Description: 'Dashboard name, unique in the account; empty lets CloudFormation name it',
-        Default: '',
-        AllowedPattern: '^[A-Za-z0-9_-]{0,255}$',
-        ConstraintDescription: 'up to 255 of A-Z a-z 0-9 - _',
-      },
+      DashboardName: DASHBOARD_NAME_PARAMETER,
     },
     Conditions: {
-      HasDashboardName: { 'Fn::Not': [{ 'Fn::Equals': [{ Ref: 'DashboardName' }, ''] }] },
+      HasDashboardName: HAS_DASHBOARD_NAME,
     },
     Resources: {
-      Dashboard: {
-        Type: 'AWS::CloudWatch::Dashboard',
-        Properties: {
-          DashboardName: {
-            'Fn::If': ['HasDashboardName', { Ref: 'DashboardName' }, NO_VALUE],
-          },
-          DashboardBody: { 'Fn::Sub': body },
-        },
-      },
+      Dashboard: dashboardResource(body),
     },
-    Outputs: {
-      DashboardName: { Description: 'Name of the dashboard', Value: { Ref: 'Dashboard' } },
-    },
+    Outputs: DASHBOARD_OUTPUTS,
   };
 }
 

@@ -89,8 +89,11 @@ function main(args: string[]): number {
     const service = values.fleet ? '' : values.service;
     const missing = Object.entries({ namespace, service, region })
       .filter(([, value]) => value === undefined)
-      .map(([flag]) => `\`--${flag}\``);
-    if (missing.length > 0) throw new TypeError(`Missing ${missing.join(', ')}`);
+      .map(([flag]) => `--${flag}`);
+    if (missing.length > 0) {
+      const named = missing.map((flag) => `\`${flag}\``).join(', ');
+      throw new ClientCacheConfigError(missing.join(', '), `Missing ${named}`);
+    }
     if (!KNOWN_REGIONS.has(region as string)) {
       process.stderr.write(
         `Unknown region ${JSON.stringify(region)}: \`--region\` must be an AWS region such as "eu-west-1" (run with --help for usage)\n`,
@@ -98,7 +101,9 @@ function main(args: string[]): number {
       return EXIT_UNKNOWN_REGION;
     }
     for (const flag of ['out', 'alarms-out'] as const) {
-      if (values[flag] === '') throw new TypeError(`\`--${flag}\` must be a file name, got ""`);
+      if (values[flag] === '') {
+        throw new ClientCacheConfigError(`--${flag}`, `\`--${flag}\` must be a file name, got ""`);
+      }
     }
     output = values.fleet
       ? fleetOutput(values, namespace as string, region as string)
@@ -128,7 +133,8 @@ function fleetOutput(values: Flags, namespace: string, region: string): Output {
   ];
   const given = serviceOnly.filter((flag) => values[flag] !== undefined);
   if (given.length > 0) {
-    throw new TypeError(
+    throw new ClientCacheConfigError(
+      '--fleet',
       `\`--fleet\` covers every service: drop ${given.map((flag) => `\`--${flag}\``).join(', ')}`,
     );
   }

@@ -41,7 +41,7 @@ export function costExplorerRoleConfig(roleArn: string, durationSeconds?: number
 }
 
 /**
- * The seed's API, for callers that need the role's raw credentials (a CLI, another SDK). They
+ * The original app's API, for callers that need the role's raw credentials (a CLI, another SDK). They
  * come from the same shared credential set the Cost Explorer getter uses, so calling this costs
  * no AssumeRole beyond the one the role needs anyway, and the credentials are refreshed before
  * they expire. Their `expiration` is when the cache starts refreshing them (up to 15 minutes

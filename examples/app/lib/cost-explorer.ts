@@ -44,7 +44,7 @@ export interface CostReport {
 export interface CostDataOptions {
   /** Read as this role, through the cache's shared credentials for it. */
   readonly roleArn?: string;
-  /** Read with these credentials, used as they are (the seed's way). */
+  /** Read with these credentials, used as they are (the original app's way). */
   readonly credentials?: CredentialIdentity;
   /** A client of your own; beats `roleArn` and `credentials`. */
   readonly client?: Pick<CostExplorerClient, 'send'>;
@@ -57,7 +57,7 @@ const MICROS_PER_DOLLAR = 1_000_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The seed's client factory, same signature: now a cached client for those credentials.
+ * The original app's client factory, same signature: now a cached client for those credentials.
  *
  * @example
  * const ce = createCostExplorerClient({ credentials: await assumeCostExplorerRole(roleArn) });

@@ -10,7 +10,7 @@ export const LeaseCostsEvent = {
 
 /**
  * The event's detail: a public contract, so fields are only ever added, never renamed. `csvUrl`
- * is the seed's presigned link; the object's location and checksum came later, for consumers that
+ * is the original app's presigned link; the object's location and checksum came later, for consumers that
  * fetch it with their own access.
  */
 export interface LeaseCostsGeneratedDetail {

@@ -20,7 +20,7 @@ export interface LeaseDetails {
 
 /**
  * The lease id the sandbox API takes in its path: the JSON composite key `{userEmail, uuid}`,
- * base64url-encoded without padding. The seed used standard base64, whose `/`, `+` and `=` are
+ * base64url-encoded without padding. The original app used standard base64, whose `/`, `+` and `=` are
  * not safe in a path segment; the API's decoder (Node's base64url) reads both alphabets, so
  * base64url works against old and new API versions alike.
  *

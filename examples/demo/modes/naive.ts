@@ -1,5 +1,5 @@
 /**
- * The "before" of the seed: every call builds its own SDK clients, and every report assumes the
+ * The "before" of the original app: every call builds its own SDK clients, and every report assumes the
  * role itself. Same module code as the app (each takes a client), only client handling differs.
  */
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
@@ -15,7 +15,7 @@ import { emitLeaseCostsGenerated } from '../../app/lib/event-emitter.js';
 import { getLeaseDetails } from '../../app/lib/isb-api-client.js';
 import { getPresignedUrl, uploadCsv } from '../../app/lib/s3-uploader.js';
 
-/** The seed's own AssumeRole: a fresh session per call, from a fresh STS client. */
+/** The original app's own AssumeRole: a fresh session per call, from a fresh STS client. */
 async function assumeRoleWithNewClient(roleArn: string) {
   const sts = new STSClient({});
   const { Credentials } = await sts.send(
@@ -36,7 +36,7 @@ async function assumeRoleWithNewClient(roleArn: string) {
   };
 }
 
-/** New clients per call, configured as the seed configured them. */
+/** New clients per call, configured as the original app configured them. */
 export function naiveModules(config: LeaseCostsConfig): LeaseCostsModules {
   return {
     getLeaseDetails: (leaseId, functionName) =>

@@ -63,6 +63,16 @@ export function periodStart(timestamp: number, periodSeconds: number): number {
   return Math.floor(timestamp / 1000 / periodSeconds) * periodSeconds;
 }
 
+/** The start (epoch seconds) of every period from the one holding `first` to the one holding `last`. */
+export function periodStarts(first: number, last: number, periodSeconds: number): number[] {
+  const starts: number[] = [];
+  const end = periodStart(last, periodSeconds);
+  for (let start = periodStart(first, periodSeconds); start <= end; start += periodSeconds) {
+    starts.push(start);
+  }
+  return starts;
+}
+
 function metricKey(metric: MetricQuery): string {
   const dimensions = Object.entries(metric.dimensions).sort(([left], [right]) =>
     left < right ? -1 : left > right ? 1 : 0,

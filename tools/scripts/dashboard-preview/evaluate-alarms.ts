@@ -3,7 +3,7 @@ import {
   type ClientCacheAlarmDefinition,
 } from '../../../src/dashboard/alarm-definitions.js';
 import { ClientCacheDimension } from '../../../src/observability/metric-names.js';
-import { aggregate, periodStart, type SampleIndex, type TimeSeries } from './aggregate.js';
+import { aggregate, periodStarts, type SampleIndex, type TimeSeries } from './aggregate.js';
 import type { PreviewTarget } from './choose-target.js';
 import { compileExpression } from './metric-math.js';
 import { parseStatistic } from './statistics.js';
@@ -54,14 +54,7 @@ function evaluateAlarm(
   lastTimestamp: number,
 ): AlarmVerdict {
   const period = alarm.periodSeconds;
-  const timeline: number[] = [];
-  for (
-    let start = periodStart(firstTimestamp, period);
-    start <= periodStart(lastTimestamp, period);
-    start += period
-  ) {
-    timeline.push(start);
-  }
+  const timeline = periodStarts(firstTimestamp, lastTimestamp, period);
   const sum = parseStatistic('Sum');
   const inputs = new Map(
     alarm.inputs.map((input) => [

@@ -3,22 +3,12 @@ import {
   ClientCacheDimension,
   ClientCacheMetric,
 } from '../../../src/observability/metric-names.js';
-import type {
-  DashboardBody,
-  MetricWidgetProperties,
-  TextWidgetProperties,
-} from './dashboard-types.js';
+import type { DashboardBody, MetricWidgetProperties } from './dashboard-types.js';
 import { PreviewError, PreviewInputError } from './errors.js';
-import { renderMarkdown } from './markdown.js';
 import { isSparse, type MetricWidgetModel, PALETTE } from './metric-widget.js';
 import { evaluateInsightsQuery } from './metrics-insights.js';
-import { choosePeriod } from './period.js';
-import {
-  type PreviewModel,
-  type PreviewSettings,
-  periodStarts,
-  type WidgetModel,
-} from './preview-model.js';
+import { inputSpan } from './period.js';
+import { type PreviewModel, type PreviewSettings, widgetModels } from './preview-model.js';
 import type { EmfReading, MetricSample } from './read-emf.js';
 
 const CACHE_METRICS: ReadonlySet<string> = new Set(Object.values(ClientCacheMetric));
@@ -48,42 +38,14 @@ export function buildFleetPreviewModel(
     [...services].sort().map((service, position) => [service, PALETTE[position % PALETTE.length]]),
   );
   const timestamps = [...new Set(ours.map((sample) => sample.timestamp))].sort((a, b) => a - b);
-  const firstTimestamp = timestamps[0] as number;
-  const lastTimestamp = timestamps[timestamps.length - 1] as number;
-  let longestPause = 0;
-  for (let at = 1; at < timestamps.length; at++) {
-    longestPause = Math.max(
-      longestPause,
-      (timestamps[at] as number) - (timestamps[at - 1] as number),
-    );
-  }
+  const span = inputSpan(timestamps);
+  const { firstTimestamp, lastTimestamp } = span;
   const body = JSON.parse(
     renderFleetDashboardBody({ namespace, region: PREVIEW_REGION }),
   ) as DashboardBody;
-  const widgets = body.widgets.map((widget): WidgetModel => {
-    const layout = { x: widget.x, y: widget.y, width: widget.width, height: widget.height };
-    if (widget.type === 'text') {
-      return {
-        kind: 'text',
-        layout,
-        html: renderMarkdown((widget.properties as TextWidgetProperties).markdown),
-      };
-    }
-    if (widget.type !== 'metric') {
-      throw new PreviewError(
-        `The fleet dashboard has a "${widget.type}" widget the preview can't draw`,
-      );
-    }
-    const properties = widget.properties as MetricWidgetProperties;
-    const period = choosePeriod({
-      forced: settings.periodSeconds,
-      periodOverride: body.periodOverride,
-      widgetPeriod: properties.period,
-      spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
-      longestPauseSeconds: longestPause / 1000,
-    });
-    const xs = periodStarts(firstTimestamp, lastTimestamp, period);
-    return { kind: 'metric', layout, chart: insightsChart(properties, ours, period, xs, colors) };
+  const widgets = widgetModels(body, span, settings, {
+    dashboard: 'fleet dashboard',
+    chart: (properties, period, xs) => insightsChart(properties, ours, period, xs, colors),
   });
   return {
     definitionFile: 'dashboards/client-cache-fleet.json',

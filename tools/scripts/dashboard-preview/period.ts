@@ -1,3 +1,5 @@
+import { periodStarts } from './aggregate.js';
+
 /** The periods CloudWatch offers for standard-resolution metrics, the cache's kind, in seconds. */
 export const STANDARD_PERIODS = [60, 300, 900, 3600, 21600, 86400] as const;
 
@@ -49,4 +51,45 @@ export function choosePeriod(choice: PeriodChoice): number {
     return covering ?? minute;
   }
   return [minute, ...longer].find((period) => points(period) <= MAX_AUTO_POINTS) ?? 86400;
+}
+
+/** What the input spans: its first and last EMF timestamps and the longest pause between two. */
+export interface InputSpan {
+  /** Epoch milliseconds of the first and last EMF line. */
+  readonly firstTimestamp: number;
+  readonly lastTimestamp: number;
+  readonly longestPauseMs: number;
+}
+
+/** The span of EMF timestamps sorted from first to last; there is at least one. */
+export function inputSpan(timestamps: readonly number[]): InputSpan {
+  let longestPauseMs = 0;
+  for (let at = 1; at < timestamps.length; at++) {
+    longestPauseMs = Math.max(
+      longestPauseMs,
+      (timestamps[at] as number) - (timestamps[at - 1] as number),
+    );
+  }
+  return {
+    firstTimestamp: timestamps[0] as number,
+    lastTimestamp: timestamps[timestamps.length - 1] as number,
+    longestPauseMs,
+  };
+}
+
+/**
+ * A metric widget's time axis over the input: its period (`choosePeriod`, from the input's span
+ * and longest pause) and the start, in epoch seconds, of every period from the first line to the
+ * last.
+ */
+export function widgetAxis(
+  span: InputSpan,
+  choice: Pick<PeriodChoice, 'forced' | 'periodOverride' | 'widgetPeriod'>,
+): { readonly period: number; readonly xs: number[] } {
+  const period = choosePeriod({
+    ...choice,
+    spanSeconds: (span.lastTimestamp - span.firstTimestamp) / 1000,
+    longestPauseSeconds: span.longestPauseMs / 1000,
+  });
+  return { period, xs: periodStarts(span.firstTimestamp, span.lastTimestamp, period) };
 }

@@ -5,7 +5,7 @@ import {
 import { describeRule } from '../../../src/dashboard/alarm-widgets.js';
 import { renderDashboardBody } from '../../../src/dashboard/render-dashboard.js';
 import { ClientCacheDimension } from '../../../src/observability/metric-names.js';
-import { indexSamples, periodStart } from './aggregate.js';
+import { indexSamples } from './aggregate.js';
 import { chooseTarget, type PreviewTarget } from './choose-target.js';
 import type {
   DashboardBody,
@@ -17,7 +17,7 @@ import { PreviewError } from './errors.js';
 import { type AlarmVerdict, evaluateAlarms } from './evaluate-alarms.js';
 import { renderMarkdown } from './markdown.js';
 import { buildMetricWidget, type MetricWidgetModel } from './metric-widget.js';
-import { choosePeriod } from './period.js';
+import { type InputSpan, inputSpan, widgetAxis } from './period.js';
 import type { EmfReading } from './read-emf.js';
 
 /** What the flags choose; the rest comes from the input. */
@@ -74,43 +74,20 @@ export function buildPreviewModel(
   const wanted = { namespace: settings.namespace, service: settings.service };
   const target = chooseTarget(reading.samples, wanted, source);
   const body = renderBody(target, settings.maxEntries);
-  const timestamps = targetTimestamps(reading, target);
-  const firstTimestamp = timestamps[0] as number;
-  const lastTimestamp = timestamps[timestamps.length - 1] as number;
-  let longestPause = 0;
-  for (let at = 1; at < timestamps.length; at++) {
-    longestPause = Math.max(
-      longestPause,
-      (timestamps[at] as number) - (timestamps[at - 1] as number),
-    );
-  }
+  const span = inputSpan(targetTimestamps(reading, target));
+  const { firstTimestamp, lastTimestamp } = span;
   const index = indexSamples(reading.samples);
-  const widgets = body.widgets.map((widget): WidgetModel => {
-    const layout = { x: widget.x, y: widget.y, width: widget.width, height: widget.height };
-    if (widget.type === 'text') {
-      return { kind: 'text', layout, html: renderMarkdown(textOf(widget).markdown) };
-    }
-    if (widget.type === 'alarm') {
-      const verdicts = evaluateAlarms(index, target, firstTimestamp, lastTimestamp);
-      return {
-        kind: 'text',
-        layout,
-        html: renderMarkdown(describeVerdicts(verdicts, lastTimestamp - firstTimestamp)),
-      };
-    }
-    if (widget.type !== 'metric') {
-      throw new PreviewError(`The dashboard has a "${widget.type}" widget the preview can't draw`);
-    }
-    const properties = widget.properties as MetricWidgetProperties;
-    const period = choosePeriod({
-      forced: settings.periodSeconds,
-      periodOverride: body.periodOverride,
-      widgetPeriod: properties.period,
-      spanSeconds: (lastTimestamp - firstTimestamp) / 1000,
-      longestPauseSeconds: longestPause / 1000,
-    });
-    const xs = periodStarts(firstTimestamp, lastTimestamp, period);
-    return { kind: 'metric', layout, chart: buildMetricWidget(properties, index, period, xs) };
+  const widgets = widgetModels(body, span, settings, {
+    dashboard: 'dashboard',
+    chart: (properties, period, xs) => buildMetricWidget(properties, index, period, xs),
+    // The alarm status widget, as far as the input can say.
+    other: (widget) =>
+      widget.type === 'alarm'
+        ? describeVerdicts(
+            evaluateAlarms(index, target, firstTimestamp, lastTimestamp),
+            lastTimestamp - firstTimestamp,
+          )
+        : undefined,
   });
   return {
     ...target,
@@ -121,6 +98,55 @@ export function buildPreviewModel(
     lastTimestamp,
     widgets,
   };
+}
+
+/** How one dashboard's widgets are drawn, beside text widgets, which every dashboard draws alike. */
+export interface WidgetDrawing {
+  /** What the dashboard is called in the error about a widget the preview can't draw. */
+  readonly dashboard: string;
+  /** A metric widget's chart, on its period and the start of each period (epoch seconds). */
+  chart(
+    properties: MetricWidgetProperties,
+    period: number,
+    xs: readonly number[],
+  ): MetricWidgetModel;
+  /** Markdown in place of a widget that is neither text nor metric; undefined when it can't. */
+  other?(widget: DashboardWidget): string | undefined;
+}
+
+/**
+ * Every widget of `body` in its place on the grid: text as HTML, each metric widget's chart on
+ * the axis its period gives over the input (`widgetAxis`; `--period` wins), anything else as
+ * `drawing.other` says or a `PreviewError`.
+ */
+export function widgetModels(
+  body: DashboardBody,
+  span: InputSpan,
+  settings: PreviewSettings,
+  drawing: WidgetDrawing,
+): WidgetModel[] {
+  return body.widgets.map((widget): WidgetModel => {
+    const layout = { x: widget.x, y: widget.y, width: widget.width, height: widget.height };
+    if (widget.type === 'text') {
+      return { kind: 'text', layout, html: renderMarkdown(textOf(widget).markdown) };
+    }
+    if (widget.type !== 'metric') {
+      const markdown = drawing.other?.(widget);
+      if (markdown === undefined) {
+        throw new PreviewError(
+          `The ${drawing.dashboard} has a "${widget.type}" widget the preview can't draw`,
+        );
+      }
+      return { kind: 'text', layout, html: renderMarkdown(markdown) };
+    }
+    const properties = widget.properties as MetricWidgetProperties;
+    const { period, xs } = widgetAxis(span, {
+      forced: settings.periodSeconds,
+      periodOverride: body.periodOverride,
+      widgetPeriod: properties.period,
+    });
+    return { kind: 'metric', layout, chart: drawing.chart(properties, period, xs) };
+  });
 }
 
 function renderBody(target: PreviewTarget, maxEntries: number | undefined): DashboardBody {
@@ -154,15 +180,6 @@ function targetTimestamps(reading: EmfReading, target: PreviewTarget): number[] 
 
 function textOf(widget: DashboardWidget): TextWidgetProperties {
   return widget.properties as TextWidgetProperties;
-}
-
-export function periodStarts(first: number, last: number, periodSeconds: number): number[] {
-  const starts: number[] = [];
-  const end = periodStart(last, periodSeconds);
-  for (let start = periodStart(first, periodSeconds); start <= end; start += periodSeconds) {
-    starts.push(start);
-  }
-  return starts;
 }
 
 /**
