@@ -9,16 +9,21 @@ import { join } from 'node:path';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { getClientCacheStats, getSTSClient } from '../../../src/all.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const PROFILE_KEY_ID = 'AKIAPROFILETEST00001';
 const ROLE = 'arn:aws:iam::210987654321:role/reports-reader';
 
 describe('profile credentials', () => {
   const local = useLocalAws();
-  useCacheAgainst(() => local.endpoint);
   const dir = mkdtempSync(join(tmpdir(), 'aws-profile-'));
-  const saved = { ...process.env };
+  useFreshCache({
+    against: () => local.endpoint,
+    env: {
+      AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'),
+      AWS_CONFIG_FILE: join(dir, 'config'),
+    },
+  });
 
   beforeAll(() => {
     writeFileSync(
@@ -26,11 +31,8 @@ describe('profile credentials', () => {
       `[reports]\naws_access_key_id = ${PROFILE_KEY_ID}\naws_secret_access_key = profile-test-secret\n`,
     );
     writeFileSync(join(dir, 'config'), '[profile reports]\nregion = us-east-1\n');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, 'credentials');
-    process.env.AWS_CONFIG_FILE = join(dir, 'config');
   });
   afterAll(() => {
-    process.env = saved;
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -12,7 +12,8 @@
 import { CredentialSets } from '../../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { eventually, useCacheAgainst } from '../../support/cache-env.js';
+import { eventually } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';
 const HOUR_MS = 3_600_000;
@@ -22,7 +23,7 @@ describe('role credential refresh windows', () => {
   let clock = Date.now();
   // STS stamps expirations from the same injected clock, so the two agree.
   const local = useLocalAws({ now: () => clock });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
 
   const pools = new SharedPools();
   let sets: CredentialSets;

@@ -21,7 +21,7 @@ import {
   getSTSClient,
 } from '../../../src/all.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -60,7 +60,7 @@ const callArbitrary = fc.record({
 
 describe('credential isolation, verified at the endpoint', () => {
   const local = useLocalAws();
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   useReliabilityGuards();
 
   it('signs every request as the identity its getter was asked for', async () => {

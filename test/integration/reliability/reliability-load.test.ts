@@ -24,8 +24,8 @@ import {
 } from '../../../src/all.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
 import { cpuSlowdown, scaledTimeout } from '../../support/cpu-contention.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../../support/reliability-report.js';
 
@@ -100,7 +100,7 @@ function countByName(results: PromiseSettledResult<unknown>[]): Record<string, n
 
 describe('the cache under load', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   const guards = useReliabilityGuards();
 
   async function runLoad(captured: Captured) {

@@ -30,7 +30,9 @@ import {
 import type { ServiceFaults } from '../../../tools/local-aws/index.js';
 import { LOCAL_AWS_IDENTITY } from '../../../tools/local-aws/services.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { eventually, useCacheAgainst } from '../../support/cache-env.js';
+import { eventually } from '../../support/cache-env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -114,7 +116,7 @@ async function failureOf(pending: Promise<unknown>): Promise<Error> {
 
 describe('STS faults through a role getter', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   useReliabilityGuards();
   let offsetMs = 0;
   const warnings: string[] = [];
@@ -133,7 +135,6 @@ describe('STS faults through a role getter', () => {
   });
   afterEach(() => {
     jest.restoreAllMocks();
-    delete process.env.AWS_SESSION_TOKEN;
   });
 
   it.each(FAULTS)(
@@ -143,7 +144,7 @@ describe('STS faults through a role getter', () => {
       const { stats, state } = local.endpoint;
       local.endpoint.faults.set('sts', faults);
       const failuresBefore = getClientCacheStats().credentialRefreshFailures;
-      process.env.AWS_SESSION_TOKEN = MASTER_SESSION_TOKEN;
+      setEnv({ AWS_SESSION_TOKEN: MASTER_SESSION_TOKEN });
 
       // Act
       const error = await failureOf(invoke(getLambdaClient({ roleArn: ROLE }), 'refused'));

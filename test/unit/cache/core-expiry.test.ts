@@ -13,26 +13,20 @@ import {
   getS3Client,
   getSTSClient,
 } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const ROLE = 'arn:aws:iam::123456789012:role/Reports';
 
-isolateEnv();
+useFreshCache();
 let clock: TestClock;
 
 beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({ AWS_REGION: 'us-east-1' });
   clock = createTestClock();
-});
-
-afterAll(() => {
-  resetDefaultClientCache();
 });
 
 function credentialsExpiringAt(expiration: Date | number) {

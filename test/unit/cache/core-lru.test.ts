@@ -13,13 +13,11 @@ import {
   getClientCacheStats,
   getS3Client,
 } from '../../../src/all.js';
-import {
-  defaultClientCache,
-  resetDefaultClientCache,
-} from '../../../src/client-cache/default-cache.js';
+import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
+import { S3Service } from '../../../src/clients/s3.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
-useFreshCache();
+const fresh = useFreshCache();
 
 const roleArn = (index: number): string => `arn:aws:iam::123456789012:role/Role${index}`;
 const client = (index: number) => getS3Client({ roleArn: roleArn(index) });
@@ -124,16 +122,14 @@ describe('LRU bound', () => {
         fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 30 }),
         (maxEntries, accesses) => {
           // Prepare
-          resetDefaultClientCache();
-          configureClientCache({ maxEntries });
-          const before = getClientCacheStats();
+          const cache = fresh.cache({ maxEntries });
           const model: number[] = [];
           const instances = new Map<number, object>();
           let modelEvictions = 0;
 
           for (const role of accesses) {
             // Act
-            const returned = client(role);
+            const returned = cache.get(S3Service, { roleArn: roleArn(role) });
 
             // Assess
             const position = model.indexOf(role);
@@ -149,10 +145,10 @@ describe('LRU bound', () => {
               }
             }
             model.push(role);
-            expect(getClientCacheSize()).toBe(model.length);
+            expect(cache.size).toBe(model.length);
           }
-          expect(getClientCacheStats().evictions - before.evictions).toBe(modelEvictions);
-          expect(defaultClientCache().stats().indexedKeys).toBe(model.length);
+          expect(cache.stats().evictions).toBe(modelEvictions);
+          expect(cache.stats().indexedKeys).toBe(model.length);
         },
       ),
       { numRuns: 200 },
