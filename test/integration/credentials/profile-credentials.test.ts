@@ -37,9 +37,6 @@ describe('profile credentials', () => {
   });
 
   it("signs with the profile's own credentials, read once for every client of the profile", async () => {
-    // Prepare
-    const refreshesBefore = getClientCacheStats().credentialRefreshes;
-
     // Act
     const first = await getSTSClient({ profile: 'reports' }).send(new GetCallerIdentityCommand({}));
     const other = await getSTSClient({ profile: 'reports', region: 'eu-west-1' }).send(
@@ -49,7 +46,7 @@ describe('profile credentials', () => {
     // Assess: the endpoint answers as the signing key; both clients share one credential read
     expect(first.UserId).toBe(PROFILE_KEY_ID);
     expect(other.UserId).toBe(PROFILE_KEY_ID);
-    expect(getClientCacheStats().credentialRefreshes - refreshesBefore).toBe(1);
+    expect(getClientCacheStats().credentialRefreshes).toBe(1);
   });
 
   it('assumes a role with the profile as its source credentials', async () => {
