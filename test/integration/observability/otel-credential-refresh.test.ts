@@ -110,7 +110,7 @@ describe('OpenTelemetry spans for role credentials against the local endpoint', 
 
     // Assess
     expect(failure).toBeInstanceOf(ClientCacheCredentialsError);
-    expect(local.endpoint.stats.assumeRoleCalls(FAILING_ROLE)).toBeGreaterThan(0);
+    expect(local.endpoint.stats.assumeRoleCalls(FAILING_ROLE)).toBe(3);
     const refreshes = named(TraceName.CredentialRefresh);
     expect(refreshes).toHaveLength(1);
     const [refresh] = refreshes;

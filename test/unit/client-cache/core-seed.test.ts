@@ -24,7 +24,7 @@ import {
 } from '../../../src/compat.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
 import { setEnv } from '../../support/env.js';
-import { useFreshCache } from '../../support/fresh-cache.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -107,7 +107,7 @@ describe('isCachedClientValid', () => {
 
     // Act & Assess
     expect(isCachedClientValid({ expiresAt: Date.now() + MINUTE })).toBe(true);
-    expect(() => defaultClientCache()).toThrow();
+    expect(configErrorFrom(() => defaultClientCache()).field).toBe('CLIENT_CACHE_MAX_ENTRIES');
   });
 });
 
