@@ -5,7 +5,7 @@
  * throttled STS in either window (callers keep the still-valid credentials
  * and the next try waits out a back-off), and credentials a service rejected
  * as expired. The clock is injected; nothing waits for real time to pass.
- * The model test (`test/unit/credentials/credentials-refresh-model.test.ts`) tries the
+ * The model test (`test/unit/credentials/refresh-model.test.ts`) tries the
  * same invariants against random sequences.
  */
 

@@ -6,7 +6,7 @@
  * asked for: STS GetCallerIdentity answers with the access key id or the
  * assumed role the endpoint saw, and the client's resolved credentials are
  * exactly the ones given (the secret included) or ones STS issued for that
- * role. Bounded to 100 runs. core-isolation.test.ts checks the same
+ * role. Bounded to 100 runs. isolation.test.ts checks the same
  * without the network.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';

@@ -28,7 +28,7 @@ const SETTINGS: PoolSettings = {
   connectionTimeoutMs: 3000,
   socketTimeoutMs: 30_000,
 };
-const CHILD = fileURLToPath(new URL('./reliability-pool-thaw-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./pool-thaw-child.ts', import.meta.url));
 
 interface AttemptsOf {
   readonly $metadata?: { readonly attempts?: number };

@@ -2,7 +2,7 @@
  * Covers the wire protocols of the local AWS endpoint (tools/local-aws): real SDK v3
  * clients, over real TLS sockets, round-trip the operations of STS, EventBridge, Cost Explorer
  * and Lambda, and find the endpoint through the env it publishes. S3 is covered by
- * aws-endpoint-s3.test.ts, counters and faults by aws-endpoint-faults.test.ts. Run with
+ * s3.test.ts, counters and faults by faults.test.ts. Run with
  * NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem.
  */
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
