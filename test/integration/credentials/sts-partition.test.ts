@@ -41,6 +41,7 @@ describe('STS region for a role', () => {
   });
 
   it('picks each partition home region when the function is elsewhere', () => {
+    // Act & Assess
     expect(stsRegionFor(`arn:aws-iso:iam::${ACCOUNT}:role/R`, 'us-east-1')).toBe('us-iso-east-1');
     expect(stsRegionFor(`arn:aws-iso-b:iam::${ACCOUNT}:role/R`, undefined)).toBe('us-isob-east-1');
     expect(stsRegionFor(`arn:aws:iam::${ACCOUNT}:role/R`, 'cn-north-1')).toBe('us-east-1');

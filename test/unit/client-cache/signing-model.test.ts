@@ -388,6 +388,7 @@ beforeAll(() => {
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 it('hands out only clients that sign as, and in the region, their config asked for', async () => {
+  // Prepare: a fixed seed on CI, a new one elsewhere
   const seed = process.env.MODEL_SEED
     ? Number(process.env.MODEL_SEED)
     : process.env.CI
@@ -397,8 +398,10 @@ it('hands out only clients that sign as, and in the region, their config asked f
     fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (sequence) => {
       const real: Real = { cache: createClientCache({ maxEntries: 4 }), passed: [], handed: [] };
       try {
+        // Act: each command checks the client it was handed as it goes
         await fc.asyncModelRun(() => ({ model: {}, real }), sequence);
-        // Every client handed out still signs as it did: nothing done since changed it.
+
+        // Assess: every client handed out still signs as it did: nothing done since changed it
         for (const { client, identity, region } of real.handed) {
           expect(await resolved(client)).toEqual({ identity, region });
         }
