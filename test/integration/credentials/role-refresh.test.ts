@@ -12,7 +12,7 @@
 import { CredentialSets } from '../../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { eventually } from '../../support/cache-env.js';
+import { eventually } from '../../support/eventually.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';

@@ -30,8 +30,8 @@ import {
 import type { ServiceFaults } from '../../../tools/local-aws/index.js';
 import { LOCAL_AWS_IDENTITY } from '../../../tools/local-aws/services.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { eventually } from '../../support/cache-env.js';
 import { setEnv } from '../../support/env.js';
+import { eventually } from '../../support/eventually.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
