@@ -1,5 +1,5 @@
 /**
- * A child process for reliability-process-exit.test.ts: a plain Node process
+ * A child process for process-exit.test.ts: a plain Node process
  * (no jest around it) that starts the local endpoint, meets a few faults
  * through the cache (a refused connection, an STS outage at the first
  * assumption, a socket timeout), calls `destroyClientCache()`, stops the

@@ -7,26 +7,21 @@
  * that region. Every region pattern the SDK knows is accepted as `region`.
  */
 
-import { createClientCache } from '../../../src/all.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { stsRegionFor } from '../../../src/credentials/sts-region.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 const ACCOUNT = '123456789012';
 
 describe('STS region for a role', () => {
   const local = useLocalAws();
-  useCacheAgainst(() => local.endpoint);
+  const fresh = useFreshCache({ against: () => local.endpoint });
 
   async function signingRegionFor(roleArn: string, functionRegion: string): Promise<string> {
-    process.env.AWS_REGION = functionRegion;
-    const cache = createClientCache();
-    try {
-      await cache.get(S3Service, { roleArn }).config.credentials();
-    } finally {
-      await cache.destroy();
-    }
+    setEnv({ AWS_REGION: functionRegion });
+    await fresh.cache().get(S3Service, { roleArn }).config.credentials();
     const issued = local.endpoint.state.issuedCredentials.filter((c) => c.roleArn === roleArn);
     return issued.at(-1)?.signingRegion ?? 'none';
   }
@@ -46,6 +41,7 @@ describe('STS region for a role', () => {
   });
 
   it('picks each partition home region when the function is elsewhere', () => {
+    // Act & Assess
     expect(stsRegionFor(`arn:aws-iso:iam::${ACCOUNT}:role/R`, 'us-east-1')).toBe('us-iso-east-1');
     expect(stsRegionFor(`arn:aws-iso-b:iam::${ACCOUNT}:role/R`, undefined)).toBe('us-isob-east-1');
     expect(stsRegionFor(`arn:aws:iam::${ACCOUNT}:role/R`, 'cn-north-1')).toBe('us-east-1');
@@ -54,10 +50,12 @@ describe('STS region for a role', () => {
 
   it.each(['eusc-de-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-gov-west-1', 'cn-north-1'])(
     'accepts the region %s',
-    (region) => {
-      const cache = createClientCache();
-      expect(() => cache.get(S3Service, { region })).not.toThrow();
-      void cache.destroy();
+    async (region) => {
+      // Act
+      const client = fresh.cache().get(S3Service, { region });
+
+      // Assess
+      expect(await client.config.region()).toBe(region);
     },
   );
 });

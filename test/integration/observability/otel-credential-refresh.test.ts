@@ -20,7 +20,7 @@ import {
 } from '../../../src/all.js';
 import { LOCAL_AWS_IDENTITY } from '../../../tools/local-aws/services.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { spansAsText, useOtelTracing } from '../../support/otel-tracing.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/otel-refresh';
@@ -29,7 +29,7 @@ const quiet = { debug: () => undefined, warn: () => undefined };
 
 describe('OpenTelemetry spans for role credentials against the local endpoint', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   const otel = useOtelTracing();
 
   beforeEach(() => {
@@ -110,7 +110,7 @@ describe('OpenTelemetry spans for role credentials against the local endpoint', 
 
     // Assess
     expect(failure).toBeInstanceOf(ClientCacheCredentialsError);
-    expect(local.endpoint.stats.assumeRoleCalls(FAILING_ROLE)).toBeGreaterThan(0);
+    expect(local.endpoint.stats.assumeRoleCalls(FAILING_ROLE)).toBe(3);
     const refreshes = named(TraceName.CredentialRefresh);
     expect(refreshes).toHaveLength(1);
     const [refresh] = refreshes;

@@ -8,11 +8,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { ClientCacheCredentialsError, configureClientCache, TraceName } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import type { CredentialIdentity } from '../../../src/config/client-cache-config.js';
 import { captureDuring } from '../../support/capture-output.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { refreshingThroughObserver } from '../../support/refreshing.js';
 import {
   lambdaTracingEnv,
@@ -28,7 +28,6 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const ROLE = 'arn:aws:iam::210987654321:role/RefreshTraceRole';
 
-const originalEnv = { ...process.env };
 let daemon: XRayDaemon;
 let tracer: Tracer;
 let trace: TraceContext;
@@ -42,10 +41,10 @@ beforeAll(async () => {
   tracer = new TracerClass(TRACER_OPTIONS);
 });
 
-isolateEnv();
+// Env set in beforeAll stays for the whole file (jest gives each file its own process.env).
+useFreshCache();
 
 beforeEach(() => {
-  resetDefaultClientCache();
   trace = newTraceContext();
   setEnv({ _X_AMZN_TRACE_ID: trace.header });
   daemon.clear();
@@ -53,12 +52,7 @@ beforeEach(() => {
   configureClientCache({ tracer, now: clock.now });
 });
 
-afterAll(async () => {
-  resetDefaultClientCache();
-  await daemon.close();
-  const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
-  setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));
-});
+afterAll(() => daemon.close());
 
 /** Distinctive credentials, so any leak of them is unmistakable. */
 function distinctiveCredentials(): Required<Omit<CredentialIdentity, 'expiration'>> {

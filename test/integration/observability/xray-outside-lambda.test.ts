@@ -6,9 +6,9 @@
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { configureClientCache, getClientCacheStats, getS3Client } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { captureDuring } from '../../support/capture-output.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { startXRayDaemon, TRACER_OPTIONS, type XRayDaemon } from '../../support/xray-daemon.js';
 
 const LAMBDA_VARS = [
@@ -20,7 +20,6 @@ const LAMBDA_VARS = [
   'POWERTOOLS_TRACE_ENABLED',
 ] as const;
 
-const originalEnv = { ...process.env };
 let daemon: XRayDaemon;
 let TracerClass: typeof Tracer;
 
@@ -35,31 +34,25 @@ beforeAll(async () => {
   ({ Tracer: TracerClass } = await import('@aws-lambda-powertools/tracer'));
 });
 
-isolateEnv();
+// Env set in beforeAll stays for the whole file (jest gives each file its own process.env).
+useFreshCache();
 
 beforeEach(() => {
-  resetDefaultClientCache();
   daemon.clear();
 });
 
-afterAll(async () => {
-  resetDefaultClientCache();
-  await daemon.close();
-  const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
-  setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));
-});
+afterAll(() => daemon.close());
 
 // The no-segment case runs first: constructing a disabled Tracer silences the
 // X-Ray SDK's missing-context handler for the rest of the file.
 
 /** Misses, hits (traced when asked) and an eviction: every path that may open a subsegment. */
 function exerciseGetters(): number {
-  const before = getClientCacheStats();
   getS3Client({ region: 'eu-west-1' });
   for (let call = 0; call < 100; call++) getS3Client({ region: 'eu-west-1' });
   getS3Client({ region: 'eu-west-2' });
-  const after = getClientCacheStats();
-  return after.hits + after.misses - before.hits - before.misses;
+  const { hits, misses } = getClientCacheStats();
+  return hits + misses;
 }
 
 it('traces nothing and writes nothing per call when tracing is on but there is no segment', async () => {

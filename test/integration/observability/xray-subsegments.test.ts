@@ -8,9 +8,9 @@
  */
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { configureClientCache, getS3Client, TraceName } from '../../../src/all.js';
-import { resetDefaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { captureDuring } from '../../support/capture-output.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import {
   lambdaTracingEnv,
   newTraceContext,
@@ -26,7 +26,6 @@ const HIT_S3 = `${TraceName.Hit} S3`;
 /** The name `captureAWSv3Client` gives its middleware in the client's stack. */
 const XRAY_MIDDLEWARE = 'XRaySDKInstrumentation';
 
-const originalEnv = { ...process.env };
 let daemon: XRayDaemon;
 let TracerClass: typeof Tracer;
 let trace: TraceContext;
@@ -38,22 +37,17 @@ beforeAll(async () => {
   ({ Tracer: TracerClass } = await import('@aws-lambda-powertools/tracer'));
 });
 
-isolateEnv();
+// Env set in beforeAll stays for the whole file (jest gives each file its own process.env).
+useFreshCache();
 
 beforeEach(() => {
-  resetDefaultClientCache();
   // A new trace per test, as Lambda sets one per invocation.
   trace = newTraceContext();
   setEnv({ _X_AMZN_TRACE_ID: trace.header });
   daemon.clear();
 });
 
-afterAll(async () => {
-  resetDefaultClientCache();
-  await daemon.close();
-  const names = new Set([...Object.keys(originalEnv), ...Object.keys(process.env)]);
-  setEnv(Object.fromEntries([...names].map((name) => [name, originalEnv[name]])));
-});
+afterAll(() => daemon.close());
 
 /** This test's documents: datagrams from earlier tests may still be arriving. */
 function ofThisTrace(documents: readonly XRayDocument[]): XRayDocument[] {

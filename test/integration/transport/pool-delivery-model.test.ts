@@ -278,6 +278,7 @@ describe('the shared pool delivery model', () => {
   afterAll(() => server.close());
 
   it('never sends a call twice, never sends after close, and says when a call may have run', async () => {
+    // Prepare: a fixed seed on CI, a new one elsewhere
     const seed = process.env.MODEL_SEED
       ? Number(process.env.MODEL_SEED)
       : process.env.CI
@@ -301,6 +302,7 @@ describe('the shared pool delivery model', () => {
             calls: [],
           };
           try {
+            // Act: the commands, then close (unless a command did) once every call settled
             await fc.asyncModelRun(() => ({ model: {}, real }), sequence);
             const closing = real.closing ?? settleAll(real).then(() => pools.close(0));
             await closing;
@@ -310,6 +312,7 @@ describe('the shared pool delivery model', () => {
             await settleAll(real);
             await delay(5);
 
+            // Assess
             for (const call of real.calls) assessCall(call, server);
             expect(server.arrivals()).toBe(arrivedAtClose);
             expect(pools.counters.requestsSent).toBe(sentAtClose);

@@ -3,15 +3,15 @@
  * whose connection is reset after the server ran it is not sent again by the pool; requests
  * waiting for a socket at `close()` are refused and never sent; `close()`, `ClientCache.destroy()`
  * and `destroyClientCache()` return one promise however often they are called. Real SDK clients
- * against the local endpoint; `pool-delivery-model.test.ts` tries the same rules at random.
+ * against the local local.endpoint; `pool-delivery-model.test.ts` tries the same rules at random.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createClientCache, destroyClientCache, getClientCacheStats } from '../../../src/index.js';
-import { type PoolSettings, SharedPools } from '../../../src/transport/shared-pool.js';
+import type { PoolSettings } from '../../../src/transport/shared-pool.js';
 import { localClientConfig } from '../../../tools/local-aws/client-config.js';
-import { type LocalAws, startLocalAws } from '../../../tools/local-aws/local-aws.js';
+import { usePoolsAgainstLocalAws } from '../../support/pools-against-local-aws.js';
 
 const SETTINGS: PoolSettings = {
   maxSockets: 50,
@@ -20,30 +20,15 @@ const SETTINGS: PoolSettings = {
 };
 
 describe('shared pool delivery and shutdown', () => {
-  let endpoint: LocalAws;
-  let pools: SharedPools;
-  beforeAll(async () => {
-    endpoint = await startLocalAws({ functions: { echo: (event) => event } });
-  });
-  afterAll(() => endpoint.stop());
-  beforeEach(() => {
-    endpoint.stats.reset();
-    endpoint.faults.clear();
-    endpoint.state.clear();
-    pools = new SharedPools();
-  });
-  afterEach(() => pools.close(0));
+  const local = usePoolsAgainstLocalAws({ functions: { echo: (event) => event } });
 
-  const lambdaClient = (settings: PoolSettings = SETTINGS, maxAttempts = 1) =>
-    new LambdaClient({
-      requestHandler: pools.handlerFor(settings),
-      maxAttempts,
-      ...localClientConfig(endpoint, 'lambda'),
-    });
+  const lambdaClient = (settings: PoolSettings = SETTINGS) =>
+    local.lambdaClient(settings, { maxAttempts: 1 });
   const invoke = (client: LambdaClient, id: string) =>
     client.send(new InvokeCommand({ FunctionName: 'echo', Payload: JSON.stringify({ id }) }));
   const runsOf = (id: string) =>
-    endpoint.state.invocations.filter((call) => (call.payload as { id: string }).id === id).length;
+    local.endpoint.state.invocations.filter((call) => (call.payload as { id: string }).id === id)
+      .length;
   const outcomeOf = (promise: Promise<unknown>) =>
     promise.then(
       () => 'ok',
@@ -56,11 +41,11 @@ describe('shared pool delivery and shutdown', () => {
     const plain = new LambdaClient({
       requestHandler: new NodeHttpHandler(),
       maxAttempts: 1,
-      ...localClientConfig(endpoint, 'lambda'),
+      ...localClientConfig(local.endpoint, 'lambda'),
     });
     await invoke(cached, 'warm-cached');
     await invoke(plain, 'warm-plain');
-    endpoint.faults.set('lambda', { resetAfterRunNext: 2 });
+    local.endpoint.faults.set('lambda', { resetAfterRunNext: 2 });
 
     // Act
     const cachedOutcome = await outcomeOf(invoke(cached, 'reset-cached'));
@@ -72,20 +57,20 @@ describe('shared pool delivery and shutdown', () => {
     expect(plainOutcome).toMatch(/ECONNRESET|socket hang up/);
     expect(runsOf('reset-cached')).toBe(1);
     expect(runsOf('reset-plain')).toBe(1);
-    expect(pools.counters.requestsSent).toBe(2);
+    expect(local.pools.counters.requestsSent).toBe(2);
   });
 
   it('refuses the requests waiting for a socket at close(), says they were not sent, and never sends them', async () => {
     // Prepare: one socket, its request held by the server, two more queued behind it
     const client = lambdaClient({ ...SETTINGS, maxSockets: 1 });
-    endpoint.faults.set('lambda', { holdResponses: true });
+    local.endpoint.faults.set('lambda', { holdResponses: true });
     const calls = ['first', 'queued-1', 'queued-2'].map((id) => outcomeOf(invoke(client, id)));
-    await endpoint.faults.waitForHeld('lambda');
+    await local.endpoint.faults.waitForHeld('lambda');
 
     // Act
-    const closing = pools.close(5000);
+    const closing = local.pools.close(5000);
     const queued = await Promise.all(calls.slice(1));
-    endpoint.faults.releaseHeld('lambda');
+    local.endpoint.faults.releaseHeld('lambda');
     await closing;
     const first = await calls[0];
     await delay(50);
@@ -96,28 +81,28 @@ describe('shared pool delivery and shutdown', () => {
       expect.stringMatching(/^ClientCacheError: .*this request was not sent/),
     ]);
     expect(first).toBe('ok');
-    expect(endpoint.stats.requests('Lambda.Invoke')).toBe(1);
-    expect(pools.counters.requestsSent).toBe(1);
-    expect(pools.openSocketCount).toBe(0);
+    expect(local.endpoint.stats.requests('Lambda.Invoke')).toBe(1);
+    expect(local.pools.counters.requestsSent).toBe(1);
+    expect(local.pools.openSocketCount).toBe(0);
   });
 
   it('returns the same pending promise from a second close(), resolved only when the drain is done', async () => {
     // Prepare
     const client = lambdaClient();
-    endpoint.faults.set('lambda', { holdResponses: true });
+    local.endpoint.faults.set('lambda', { holdResponses: true });
     const inFlight = outcomeOf(invoke(client, 'in-flight'));
-    await endpoint.faults.waitForHeld('lambda');
+    await local.endpoint.faults.waitForHeld('lambda');
 
     // Act
-    const first = pools.close(5000);
-    const second = pools.close(0);
+    const first = local.pools.close(5000);
+    const second = local.pools.close(0);
     let resolved = false;
     void second.then(() => {
       resolved = true;
     });
     await delay(100);
     const resolvedWhileInFlight = resolved;
-    endpoint.faults.releaseHeld('lambda');
+    local.endpoint.faults.releaseHeld('lambda');
     await second;
 
     // Assess: the second call's grace of 0 cut nothing

@@ -78,7 +78,7 @@ describeWithChromium(title, () => {
   });
 
   it('writes the HTML and the PNG and exits with status 0', () => {
-    // Assess
+    // Assess: the one run of the preview, in beforeAll
     expect(command.stderr).toBe('');
     expect(command.status).toBe(0);
     expect(command.stdout).toContain(`Wrote ${join(directory, 'dashboard.png')}`);

@@ -6,7 +6,7 @@
  * asked for: STS GetCallerIdentity answers with the access key id or the
  * assumed role the endpoint saw, and the client's resolved credentials are
  * exactly the ones given (the secret included) or ones STS issued for that
- * role. Bounded to 100 runs. core-isolation.test.ts checks the same
+ * role. Bounded to 100 runs. isolation.test.ts checks the same
  * without the network.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
@@ -21,7 +21,7 @@ import {
   getSTSClient,
 } from '../../../src/all.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -60,7 +60,7 @@ const callArbitrary = fc.record({
 
 describe('credential isolation, verified at the endpoint', () => {
   const local = useLocalAws();
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   useReliabilityGuards();
 
   it('signs every request as the identity its getter was asked for', async () => {

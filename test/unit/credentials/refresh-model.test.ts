@@ -356,6 +356,7 @@ function seededRandom(seed: number): () => number {
 }
 
 it('keeps its refresh invariants under random callers, clocks and STS answers', async () => {
+  // Prepare: a fixed seed on CI, a new one elsewhere
   const seed = process.env.MODEL_SEED
     ? Number(process.env.MODEL_SEED)
     : process.env.CI
@@ -366,10 +367,13 @@ it('keeps its refresh invariants under random callers, clocks and STS answers', 
       fc.integer(),
       fc.commands(commands, { maxCommands: 40, size: 'max' }),
       async (jitterSeed, sequence) => {
+        // Act
         const world = new World(seededRandom(jitterSeed));
         await fc.asyncModelRun(() => ({ model: {}, real: world }), sequence);
         world.finish();
         await settle();
+
+        // Assess
         assertNoViolations(world);
         expect(world.unsettled).toBe(0);
       },

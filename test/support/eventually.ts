@@ -1,11 +1,4 @@
-import type { LocalAws } from '../../tools/local-aws/index.js';
 import { scaledTimeout } from './cpu-contention.js';
-import { useFreshCache } from './fresh-cache.js';
-
-/** @deprecated use `useFreshCache({ against: endpoint })`. */
-export function useCacheAgainst(endpoint: () => LocalAws): void {
-  useFreshCache({ against: endpoint });
-}
 
 /** Resolves once `condition` holds, polling every few ms; fails after `timeoutMs` (5 s on a quiet machine). */
 export async function eventually(

@@ -32,15 +32,18 @@ describe('refresh windows', () => {
   ])(
     "gives a %s session the SDKs' advisory window, a 1-minute mandatory one and a 10 s margin",
     (_name, lifetime, advisory) => {
+      // Act & Assess
       expect(leads(lifetime)).toEqual({ advisory, mandatory: MINUTE, unusable: 10 * SECOND });
     },
   );
 
   it('shortens the advisory window by at most a fifth with jitter', () => {
+    // Act & Assess
     expect(leads(HOUR, 1).advisory).toBe(12 * MINUTE);
   });
 
   it('scales every window down for a session shorter than the SDKs assume', () => {
+    // Act & Assess
     expect(leads(2 * MINUTE)).toEqual({
       advisory: 90 * SECOND,
       mandatory: MINUTE,
@@ -56,16 +59,19 @@ describe('refresh windows', () => {
 
 describe('back-off after a failed refresh', () => {
   it("waits the SDKs' 5 to 10 minutes when the credentials have long to live", () => {
+    // Act & Assess
     expect(retryDelayAfterFailure(HOUR, () => 0)).toBe(5 * MINUTE);
     expect(retryDelayAfterFailure(HOUR, () => 1)).toBe(10 * MINUTE);
   });
 
   it('waits a quarter to a half of the usable time left when that is shorter', () => {
+    // Act & Assess
     expect(retryDelayAfterFailure(50 * SECOND, () => 0)).toBe(12.5 * SECOND);
     expect(retryDelayAfterFailure(50 * SECOND, () => 1)).toBe(25 * SECOND);
   });
 
   it('never tries again within a second', () => {
+    // Act & Assess
     expect(retryDelayAfterFailure(2 * SECOND, () => 0)).toBe(SECOND);
   });
 });

@@ -3,7 +3,7 @@
  * are not failed as connection timeouts, a burst over dead pooled sockets hands each reset to the
  * SDK's retry and runs no Invoke twice (issue 19), shutdown drains without sending anything twice or leaving a socket, and
  * after a real freeze (SIGSTOP past the server's keep-alive timeout) no attempt is retried.
- * Real SDK clients over `SharedPools` against the local endpoint, bounded in count and time.
+ * Real SDK clients over `SharedPools` against the local local.endpoint, bounded in count and time.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -15,9 +15,9 @@ import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { ClientCacheError } from '../../../src/errors.js';
 import { type PoolSettings, SharedPools } from '../../../src/transport/shared-pool.js';
 import { localClientConfig } from '../../../tools/local-aws/client-config.js';
-import { type LocalAws, startLocalAws } from '../../../tools/local-aws/local-aws.js';
 import { createTestClock } from '../../support/clock.js';
 import { scaledTimeout } from '../../support/cpu-contention.js';
+import { usePoolsAgainstLocalAws } from '../../support/pools-against-local-aws.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
 // This file's longest test was given 30 s on a quiet machine; scaled to the measured CPU contention.
@@ -28,35 +28,19 @@ const SETTINGS: PoolSettings = {
   connectionTimeoutMs: 3000,
   socketTimeoutMs: 30_000,
 };
-const CHILD = fileURLToPath(new URL('./reliability-pool-thaw-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./pool-thaw-child.ts', import.meta.url));
 
 interface AttemptsOf {
   readonly $metadata?: { readonly attempts?: number };
 }
 
 describe('shared pool reliability', () => {
-  let endpoint: LocalAws;
-  let pools: SharedPools;
-  beforeAll(async () => {
-    endpoint = await startLocalAws({
-      functions: { echo: (event) => event },
-      keepAliveTimeoutMs: 2000,
-    });
+  const local = usePoolsAgainstLocalAws({
+    functions: { echo: (event) => event },
+    keepAliveTimeoutMs: 2000,
   });
-  afterAll(() => endpoint.stop());
-  beforeEach(() => {
-    endpoint.stats.reset();
-    endpoint.faults.clear();
-    endpoint.state.clear();
-    pools = new SharedPools();
-  });
-  afterEach(() => pools.close(0));
 
-  const lambdaClient = (settings: PoolSettings = SETTINGS) =>
-    new LambdaClient({
-      requestHandler: pools.handlerFor(settings),
-      ...localClientConfig(endpoint, 'lambda'),
-    });
+  const lambdaClient = (settings: PoolSettings = SETTINGS) => local.lambdaClient(settings);
   const invokeAll = (client: LambdaClient, count: number, tag: string) =>
     Promise.allSettled(
       Array.from({ length: count }, (_, index) =>
@@ -71,7 +55,7 @@ describe('shared pool reliability', () => {
   const failures = (results: PromiseSettledResult<unknown>[]) =>
     results.filter((result) => result.status === 'rejected').length;
   const receivedOnce = (tag: string, count: number) => {
-    const ids = endpoint.state.invocations
+    const ids = local.endpoint.state.invocations
       .map((call) => (call.payload as { id: string }).id)
       .filter((id) => id.startsWith(`${tag}-`));
     return ids.length === count && new Set(ids).size === count;
@@ -81,15 +65,15 @@ describe('shared pool reliability', () => {
     // Prepare: 4 sockets, each call held 1.5 s, so most requests queue longer than 1 s; one
     // attempt only, so a connection timeout cannot hide behind a retry
     const client = new LambdaClient({
-      requestHandler: pools.handlerFor({
+      requestHandler: local.pools.handlerFor({
         maxSockets: 4,
         connectionTimeoutMs: 1000,
         socketTimeoutMs: 30_000,
       }),
       maxAttempts: 1,
-      ...localClientConfig(endpoint, 'lambda'),
+      ...localClientConfig(local.endpoint, 'lambda'),
     });
-    endpoint.faults.set('lambda', { latencyMs: 1500 });
+    local.endpoint.faults.set('lambda', { latencyMs: 1500 });
 
     // Act
     const results = await invokeAll(client, 12, 'queued');
@@ -97,38 +81,38 @@ describe('shared pool reliability', () => {
     // Assess
     expect(failures(results)).toBe(0);
     expect(receivedOnce('queued', 12)).toBe(true);
-    expect(pools.counters.connectionsOpened).toBe(4);
+    expect(local.pools.counters.connectionsOpened).toBe(4);
   });
 
   it.each([50, 100])(
     'hands each reset of a burst of %i Invokes and PutEvents over dead pooled sockets to the SDK, and runs no Invoke twice',
     async (burst) => {
-      // Prepare: fill the pools (each warm-up held until all are in flight, one socket each),
-      // then the endpoint drops every idle socket silently. The pool's clock stands still: the
+      // Prepare: fill the local.pools (each warm-up held until all are in flight, one socket each),
+      // then the local.endpoint drops every idle socket silently. The pool's clock stands still: the
       // sockets are not idle past the 2 s hint however slow the machine, only dead
-      await pools.close(0);
-      pools = new SharedPools(() => undefined, createTestClock().now);
+      await local.pools.close(0);
+      local.pools = new SharedPools(() => undefined, createTestClock().now);
       const lambda = lambdaClient();
       const events = new EventBridgeClient({
-        requestHandler: pools.handlerFor(SETTINGS),
-        ...localClientConfig(endpoint, 'eventbridge'),
+        requestHandler: local.pools.handlerFor(SETTINGS),
+        ...localClientConfig(local.endpoint, 'eventbridge'),
       });
       const put = () =>
         events.send(
           new PutEventsCommand({ Entries: [{ Source: 's', DetailType: 'd', Detail: '{}' }] }),
         );
-      endpoint.faults.set('lambda', { holdResponses: true });
-      endpoint.faults.set('eventbridge', { holdResponses: true });
+      local.endpoint.faults.set('lambda', { holdResponses: true });
+      local.endpoint.faults.set('eventbridge', { holdResponses: true });
       const warm = Promise.all([
         invokeAll(lambda, burst, 'warm'),
         Promise.all(Array.from({ length: burst }, put)),
       ]);
-      await endpoint.faults.waitForHeld('lambda', burst);
-      await endpoint.faults.waitForHeld('eventbridge', burst);
-      endpoint.faults.clear();
+      await local.endpoint.faults.waitForHeld('lambda', burst);
+      await local.endpoint.faults.waitForHeld('eventbridge', burst);
+      local.endpoint.faults.clear();
       await warm;
-      expect(endpoint.dropIdleConnections()).toBe(2 * burst);
-      const sentBefore = pools.counters.requestsSent;
+      expect(local.endpoint.dropIdleConnections()).toBe(2 * burst);
+      expect(local.pools.counters.requestsSent).toBe(2 * burst);
 
       // Act
       const [invokes, puts] = await Promise.all([
@@ -152,22 +136,22 @@ describe('shared pool reliability', () => {
           result.status === 'rejected' ? [`burst-${index}`] : [],
         ),
       );
-      const ran = endpoint.state.invocations
+      const ran = local.endpoint.state.invocations
         .map((call) => (call.payload as { id: string }).id)
         .filter((id) => id.startsWith('burst-'));
-      const resets = endpoint.stats.resets();
+      const resets = local.endpoint.stats.resets();
       expect(new Set(ran).size).toBe(ran.length);
       expect(ran.length).toBe(burst - failedInvokes.size);
       expect(ran.some((id) => failedInvokes.has(id))).toBe(false);
       expect(errors.every((message) => /ECONNRESET/.test(message))).toBe(true);
       expect(resets).toBeGreaterThan(0);
       expect(extraAttempts + errors.length).toBe(resets);
-      expect(pools.counters.requestsSent - sentBefore).toBe(2 * burst + extraAttempts);
+      expect(local.pools.counters.requestsSent).toBe(2 * burst + 2 * burst + extraAttempts);
       reportFigures(`burst of ${burst} over dead pooled sockets`, {
         failures: errors.length,
         retried: results.filter((result) => attempts(result) > 1).length,
         resets,
-        requestsSent: pools.counters.requestsSent - sentBefore,
+        requestsSent: local.pools.counters.requestsSent - 2 * burst,
       });
     },
     30_000,
@@ -176,33 +160,33 @@ describe('shared pool reliability', () => {
   it('drains an Invoke in flight at shutdown, runs it once and leaves no socket', async () => {
     // Prepare
     const client = lambdaClient();
-    endpoint.faults.set('lambda', { latencyMs: 500 });
+    local.endpoint.faults.set('lambda', { latencyMs: 500 });
     const inFlight = invokeAll(client, 5, 'drain');
     await delay(100);
 
     // Act
-    await pools.close(3000);
+    await local.pools.close(3000);
     const [results, after] = await Promise.all([inFlight, invokeAll(client, 1, 'after')]);
 
     // Assess
     expect(failures(results)).toBe(0);
     expect(receivedOnce('drain', 5)).toBe(true);
-    expect(pools.openSocketCount).toBe(0);
+    expect(local.pools.openSocketCount).toBe(0);
     expect(after[0]?.status === 'rejected' && after[0].reason).toBeInstanceOf(ClientCacheError);
-    expect(endpoint.stats.requests('Lambda.Invoke')).toBe(5);
+    expect(local.endpoint.stats.requests('Lambda.Invoke')).toBe(5);
   });
 
   it('cuts what outlives the grace period without sending it again', async () => {
     // Prepare
     const client = lambdaClient();
-    endpoint.faults.set('lambda', { holdResponses: true });
+    local.endpoint.faults.set('lambda', { holdResponses: true });
     const inFlight = invokeAll(client, 1, 'cut');
-    await endpoint.faults.waitForHeld('lambda');
+    await local.endpoint.faults.waitForHeld('lambda');
 
     // Act
-    await pools.close(50);
+    await local.pools.close(50);
     const [result] = await inFlight;
-    endpoint.faults.releaseHeld('lambda');
+    local.endpoint.faults.releaseHeld('lambda');
     await delay(50);
 
     // Assess
@@ -210,14 +194,14 @@ describe('shared pool reliability', () => {
     expect(result?.status === 'rejected' && String(result.reason.message)).toMatch(
       /may have reached the server/,
     );
-    expect(endpoint.stats.requests('Lambda.Invoke')).toBe(1);
-    expect(pools.openSocketCount).toBe(0);
+    expect(local.endpoint.stats.requests('Lambda.Invoke')).toBe(1);
+    expect(local.pools.openSocketCount).toBe(0);
   });
 
   it('retries no attempt after a real freeze past the keep-alive timeout', async () => {
     // Prepare: a child warms its pool, then is stopped for longer than the 2 s keep-alive
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
-      env: { ...process.env, ...endpoint.env, THAW_CONCURRENCY: '20' },
+      env: { ...process.env, ...local.endpoint.env, THAW_CONCURRENCY: '20' },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     const lines = createInterface({ input: child.stdout });
@@ -235,8 +219,8 @@ describe('shared pool reliability', () => {
 
       // Assess
       expect(outcome).toMatchObject({ failures: 0, retried: 0 });
-      expect(endpoint.stats.resets()).toBe(0);
-      expect(endpoint.stats.requests('Lambda.Invoke')).toBe(40);
+      expect(local.endpoint.stats.resets()).toBe(0);
+      expect(local.endpoint.stats.requests('Lambda.Invoke')).toBe(40);
     } finally {
       child.kill('SIGKILL');
     }

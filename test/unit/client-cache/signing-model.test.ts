@@ -18,7 +18,7 @@
  * CI (`CI=true`) runs a fixed seed; elsewhere each run draws a new one
  * (fast-check prints it on failure; MODEL_SEED=<n> replays it).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -27,7 +27,7 @@ import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { LambdaService } from '../../../src/clients/lambda.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { STSService } from '../../../src/clients/sts.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
 interface Identity {
   readonly accessKeyId: string;
@@ -276,8 +276,9 @@ async function callGetter(
     const plain = { ...recipe, disguise: 'plain' as const };
     await callGetter(real, plain, buildConfig(plain).config);
     expectRefusedWithoutSecrets(() => get(real.cache));
-    const cold = createClientCache();
+    const cold = fresh.cache();
     expectRefusedWithoutSecrets(() => get(cold));
+    // Destroyed at once, not at the end of the test: the model runs hundreds of caches.
     await cold.destroy();
     return;
   }
@@ -358,11 +359,21 @@ const commands = [
   fc.integer({ min: 1, max: 3 }).map((maxEntries) => new FreshCacheCommand(maxEntries)),
 ];
 
-isolateEnv();
+const directory = mkdtempSync(join(tmpdir(), 'cache-model-'));
+const credentialsFile = join(directory, 'credentials');
+const fresh = useFreshCache({
+  env: {
+    AWS_REGION: DEFAULT_REGION,
+    AWS_ACCESS_KEY_ID: FUNCTION_IDENTITY.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: FUNCTION_IDENTITY.secretAccessKey,
+    AWS_SESSION_TOKEN: undefined,
+    AWS_PROFILE: undefined,
+    AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
+    AWS_CONFIG_FILE: join(directory, 'config'),
+  },
+});
 
 beforeAll(() => {
-  const directory = mkdtempSync(join(tmpdir(), 'cache-model-'));
-  const credentialsFile = join(directory, 'credentials');
   writeFileSync(
     credentialsFile,
     Object.entries(PROFILES)
@@ -372,18 +383,12 @@ beforeAll(() => {
       )
       .join('\n'),
   );
-  setEnv({
-    AWS_REGION: DEFAULT_REGION,
-    AWS_ACCESS_KEY_ID: FUNCTION_IDENTITY.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: FUNCTION_IDENTITY.secretAccessKey,
-    AWS_SESSION_TOKEN: undefined,
-    AWS_PROFILE: undefined,
-    AWS_SHARED_CREDENTIALS_FILE: credentialsFile,
-    AWS_CONFIG_FILE: join(directory, 'config'),
-  });
 });
 
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
 it('hands out only clients that sign as, and in the region, their config asked for', async () => {
+  // Prepare: a fixed seed on CI, a new one elsewhere
   const seed = process.env.MODEL_SEED
     ? Number(process.env.MODEL_SEED)
     : process.env.CI
@@ -393,8 +398,10 @@ it('hands out only clients that sign as, and in the region, their config asked f
     fc.asyncProperty(fc.commands(commands, { maxCommands: 25 }), async (sequence) => {
       const real: Real = { cache: createClientCache({ maxEntries: 4 }), passed: [], handed: [] };
       try {
+        // Act: each command checks the client it was handed as it goes
         await fc.asyncModelRun(() => ({ model: {}, real }), sequence);
-        // Every client handed out still signs as it did: nothing done since changed it.
+
+        // Assess: every client handed out still signs as it did: nothing done since changed it
         for (const { client, identity, region } of real.handed) {
           expect(await resolved(client)).toEqual({ identity, region });
         }

@@ -4,13 +4,11 @@
  * `maxEntries`, evicts). After 10 such providers the cache says so once.
  */
 
-import { createClientCache } from '../../../src/all.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import type { LoggerLike } from '../../../src/observability/powertools-types.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 
-isolateEnv();
-beforeEach(() => setEnv({ AWS_REGION: 'us-east-1' }));
+const fresh = useFreshCache();
 
 function recordingLogger(lines: string[]): LoggerLike {
   return { debug: () => undefined, warn: (message) => lines.push(message) };
@@ -18,10 +16,10 @@ function recordingLogger(lines: string[]): LoggerLike {
 
 const identity = { accessKeyId: 'AKIAINLINEPROVIDER01', secretAccessKey: 'inline' };
 
-it('warns once when provider functions keep building new clients', async () => {
+it('warns once when provider functions keep building new clients', () => {
   // Prepare
   const warnings: string[] = [];
-  const cache = createClientCache({ logger: recordingLogger(warnings), maxEntries: 5 });
+  const cache = fresh.cache({ logger: recordingLogger(warnings), maxEntries: 5 });
 
   // Act: 30 "invocations", each with a provider made inline
   for (let invocation = 0; invocation < 30; invocation++) {
@@ -31,13 +29,12 @@ it('warns once when provider functions keep building new clients', async () => {
   // Assess
   expect(cache.stats().misses).toBe(30);
   expect(warnings.filter((line) => line.includes('credential provider functions'))).toHaveLength(1);
-  await cache.destroy();
 });
 
-it('says nothing for one provider created at module scope', async () => {
+it('says nothing for one provider created at module scope', () => {
   // Prepare
   const warnings: string[] = [];
-  const cache = createClientCache({ logger: recordingLogger(warnings) });
+  const cache = fresh.cache({ logger: recordingLogger(warnings) });
   const provider = async () => identity;
 
   // Act
@@ -47,5 +44,4 @@ it('says nothing for one provider created at module scope', async () => {
   // Assess
   expect(cache.stats()).toMatchObject({ misses: 1, hits: 29 });
   expect(warnings).toEqual([]);
-  await cache.destroy();
 });

@@ -25,7 +25,7 @@ import {
   getSTSClient,
 } from '../../../src/all.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../../support/reliability-report.js';
 import { startResetServer } from '../../support/reliability-reset-server.js';
@@ -62,7 +62,7 @@ async function closedPort(): Promise<number> {
 
 describe('service endpoint faults through the getters', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   useReliabilityGuards();
 
   beforeEach(() => {

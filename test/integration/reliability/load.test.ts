@@ -24,8 +24,8 @@ import {
 } from '../../../src/all.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
 import { cpuSlowdown, scaledTimeout } from '../../support/cpu-contention.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { elapsedMs, reportFigures } from '../../support/reliability-report.js';
 
@@ -100,12 +100,11 @@ function countByName(results: PromiseSettledResult<unknown>[]): Record<string, n
 
 describe('the cache under load', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   const guards = useReliabilityGuards();
 
   async function runLoad(captured: Captured) {
     const { stats, state } = local.endpoint;
-    const before = getClientCacheStats();
     const started = performance.now();
     const { signal } = guards;
     const results = await guards.track(
@@ -130,10 +129,10 @@ describe('the cache under load', () => {
         putEventsRequests: stats.requests('EventBridge.PutEvents'),
         invokeRequests: stats.requests('Lambda.Invoke'),
         putObjectRequests: stats.requests('S3.PutObject'),
-        misses: after.misses - before.misses,
-        hits: after.hits - before.hits,
-        evictions: after.evictions - before.evictions,
-        connectionsOpened: after.connectionsOpened - before.connectionsOpened,
+        misses: after.misses,
+        hits: after.hits,
+        evictions: after.evictions,
+        connectionsOpened: after.connectionsOpened,
         saturationWarnings: captured.warnings.filter((line) => line.includes('saturated')).length,
         failuresByName: countByName(results),
         cpuSlowdown: Number(cpuSlowdown().toFixed(1)),

@@ -3,7 +3,7 @@
  * profile verbatim, `"S3:default:none:none"` for `{}`), which config fields
  * split keys, order-independence of `additionalConfig`, and that secrets
  * enter a key only as a fingerprint. Randomised versions live in
- * core-key-properties.test.ts.
+ * key-properties.test.ts.
  */
 import { generateCacheKey } from '../../../src/all.js';
 

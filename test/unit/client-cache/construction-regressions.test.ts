@@ -11,14 +11,12 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import {
   ClientCacheConfigError,
   configureClientCache,
-  createClientCache,
   destroyClientCache,
   getS3Client,
 } from '../../../src/all.js';
 import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { STSService } from '../../../src/clients/sts.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const FUNCTION_IDENTITY = {
@@ -28,23 +26,20 @@ const FUNCTION_IDENTITY = {
 const TENANT_A = { accessKeyId: 'AKIATENANTAAAAAAAAAA', secretAccessKey: 'secret-a' };
 const TENANT_B = { accessKeyId: 'AKIATENANTBBBBBBBBBB', secretAccessKey: 'secret-b' };
 
-isolateEnv();
-useFreshCache();
-let cache: ClientCache;
-
-beforeEach(() => {
-  // The default chain resolves the function's own identity from env, without a request.
-  setEnv({
-    AWS_REGION: 'us-east-1',
+// The default chain resolves the function's own identity from env, without a request.
+const fresh = useFreshCache({
+  env: {
     AWS_ACCESS_KEY_ID: FUNCTION_IDENTITY.accessKeyId,
     AWS_SECRET_ACCESS_KEY: FUNCTION_IDENTITY.secretAccessKey,
     AWS_SESSION_TOKEN: undefined,
     AWS_PROFILE: undefined,
-  });
-  cache = createClientCache();
+  },
 });
+let cache: ClientCache;
 
-afterEach(() => cache.destroy());
+beforeEach(() => {
+  cache = fresh.cache();
+});
 
 async function identityOf(client: { config: { credentials: () => Promise<unknown> } }) {
   const { accessKeyId, secretAccessKey } = (await client.config.credentials()) as {
@@ -122,7 +117,7 @@ describe('fields hidden from the hit path', () => {
 
     // Act
     const fromProxy = cache.get(STSService, proxy);
-    const plainCold = createClientCache().get(STSService, { region: 'eu-west-1' });
+    const plainCold = fresh.cache().get(STSService, { region: 'eu-west-1' });
     const plain = cache.get(STSService, { region: 'eu-west-1' });
 
     // Assess
@@ -192,17 +187,16 @@ describe('reconfiguring', () => {
 describe('a warm and a cold cache', () => {
   it('both read an inherited region, as for...in sees it, into the same client', async () => {
     // Prepare
-    const warm = createClientCache();
+    const warm = fresh.cache();
     const plain = warm.get(S3Service, { region: 'eu-west-1' });
 
     // Act
     const hot = warm.get(S3Service, Object.create({ region: 'eu-west-1' }));
-    const cold = createClientCache().get(S3Service, Object.create({ region: 'eu-west-1' }));
+    const cold = fresh.cache().get(S3Service, Object.create({ region: 'eu-west-1' }));
 
     // Assess
     expect(hot).toBe(plain);
     expect(await cold.config.region()).toBe('eu-west-1');
-    void warm.destroy();
   });
 
   const invalid = {
@@ -215,16 +209,15 @@ describe('a warm and a cold cache', () => {
 
   it.each(Object.entries(invalid))('both reject %s', (_name, make) => {
     // Prepare
-    const warm = createClientCache();
+    const warm = fresh.cache();
     warm.get(S3Service, { region: 'eu-west-1' });
 
     // Act
-    const cold = configErrorFrom(() => createClientCache().get(S3Service, make()));
+    const cold = configErrorFrom(() => fresh.cache().get(S3Service, make()));
     const hot = configErrorFrom(() => warm.get(S3Service, make()));
 
     // Assess
     expect(hot.message).toBe(cold.message);
-    void warm.destroy();
   });
 });
 

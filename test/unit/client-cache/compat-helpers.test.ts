@@ -23,25 +23,20 @@ import {
   isCachedClientValid,
 } from '../../../src/compat.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
-import { isolateEnv, setEnv } from '../../support/env.js';
+import { setEnv } from '../../support/env.js';
+import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const ROLE_1 = 'arn:aws:iam::123456789012:role/Role1';
 const ROLE_2 = 'arn:aws:iam::123456789012:role/Role2';
 
-isolateEnv();
+useFreshCache();
 let clock: TestClock;
 
 beforeEach(() => {
-  resetDefaultClientCache();
-  setEnv({ AWS_REGION: 'us-east-1' });
   clock = createTestClock();
   configureClientCache({ now: clock.now });
-});
-
-afterAll(() => {
-  resetDefaultClientCache();
 });
 
 describe('calculateExpirationTime', () => {
@@ -112,7 +107,7 @@ describe('isCachedClientValid', () => {
 
     // Act & Assess
     expect(isCachedClientValid({ expiresAt: Date.now() + MINUTE })).toBe(true);
-    expect(() => defaultClientCache()).toThrow();
+    expect(configErrorFrom(() => defaultClientCache()).field).toBe('CLIENT_CACHE_MAX_ENTRIES');
   });
 });
 

@@ -2,7 +2,7 @@
  * Covers the wire protocols of the local AWS endpoint (tools/local-aws): real SDK v3
  * clients, over real TLS sockets, round-trip the operations of STS, EventBridge, Cost Explorer
  * and Lambda, and find the endpoint through the env it publishes. S3 is covered by
- * aws-endpoint-s3.test.ts, counters and faults by aws-endpoint-faults.test.ts. Run with
+ * s3.test.ts, counters and faults by faults.test.ts. Run with
  * NODE_EXTRA_CA_CERTS=tools/local-aws/certs/ca.pem.
  */
 import { CostExplorerClient, GetCostAndUsageCommand } from '@aws-sdk/client-cost-explorer';
@@ -12,6 +12,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { localClientConfig, objectKey } from '../../../../tools/local-aws/index.js';
 import { useLocalAws } from '../../../../tools/local-aws/use-local-aws.js';
+import { isolateEnv, setEnv } from '../../../support/env.js';
 
 const ROLE_ARN = 'arn:aws:iam::123456789012:role/report-reader';
 const START = Date.parse('2030-01-01T00:00:00Z');
@@ -210,40 +211,31 @@ describe('local AWS endpoint protocols', () => {
   });
 
   describe('configuration', () => {
+    isolateEnv();
+
     it('serves default-configured clients through the env it publishes', async () => {
       // Prepare
-      const savedEnv = { ...process.env };
-      Object.assign(process.env, local.endpoint.env);
+      setEnv(local.endpoint.env);
 
-      try {
-        // Act
-        const identity = await track(new STSClient({})).send(new GetCallerIdentityCommand({}));
-        await track(new S3Client({ forcePathStyle: true })).send(
-          new PutObjectCommand({ Bucket: 'env', Key: 'k', Body: 'via env' }),
-        );
-        const costs = await track(new CostExplorerClient({})).send(
-          new GetCostAndUsageCommand({
-            TimePeriod: { Start: '2030-01-01', End: '2030-03-01' },
-            Granularity: 'MONTHLY',
-            Metrics: ['UnblendedCost'],
-          }),
-        );
+      // Act
+      const identity = await track(new STSClient({})).send(new GetCallerIdentityCommand({}));
+      await track(new S3Client({ forcePathStyle: true })).send(
+        new PutObjectCommand({ Bucket: 'env', Key: 'k', Body: 'via env' }),
+      );
+      const costs = await track(new CostExplorerClient({})).send(
+        new GetCostAndUsageCommand({
+          TimePeriod: { Start: '2030-01-01', End: '2030-03-01' },
+          Granularity: 'MONTHLY',
+          Metrics: ['UnblendedCost'],
+        }),
+      );
 
-        // Assess
-        expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/local-aws');
-        expect(costs.ResultsByTime).toHaveLength(2);
-        expect(local.endpoint.state.objects.get(objectKey('env', 'k'))?.body.toString()).toBe(
-          'via env',
-        );
-      } finally {
-        for (const name of Object.keys(local.endpoint.env)) {
-          if (savedEnv[name] === undefined) {
-            delete process.env[name];
-          } else {
-            process.env[name] = savedEnv[name];
-          }
-        }
-      }
+      // Assess
+      expect(identity.Arn).toBe('arn:aws:iam::123456789012:user/local-aws');
+      expect(costs.ResultsByTime).toHaveLength(2);
+      expect(local.endpoint.state.objects.get(objectKey('env', 'k'))?.body.toString()).toBe(
+        'via env',
+      );
     });
   });
 });

@@ -32,9 +32,9 @@ import {
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { LOCAL_AWS_IDENTITY } from '../../../tools/local-aws/services.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
-import { useCacheAgainst } from '../../support/cache-env.js';
 import { captureDuring } from '../../support/capture-output.js';
 import { createTestClock } from '../../support/clock.js';
+import { useFreshCache } from '../../support/fresh-cache.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -66,7 +66,7 @@ function recordingTracer(records: string[]): TracerLike {
 
 describe('secret hygiene across a representative workload', () => {
   const local = useLocalAws({ functions: { echo: (event) => event } });
-  useCacheAgainst(() => local.endpoint);
+  useFreshCache({ against: () => local.endpoint });
   useReliabilityGuards();
 
   it('writes no access key id, secret, session token or external id anywhere', async () => {
@@ -169,7 +169,7 @@ describe('secret hygiene across a representative workload', () => {
       emfLines: output.all.split('\n').filter((line) => line.includes('"_aws"')).length,
     });
     expect(issuedKeyIds).toHaveLength(2);
-    expect(getClientCacheStats().expirations).toBeGreaterThanOrEqual(2);
+    expect(getClientCacheStats().expirations).toBe(2);
     expect(thrown).toHaveLength(6);
     expect(logLines.some((line) => line.includes('"level":"DEBUG"'))).toBe(true);
     expect(logLines.some((line) => line.includes('credential refresh failed'))).toBe(true);
