@@ -212,8 +212,13 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       deferTimeoutPastPendingReads(socket);
       const { connectionTimeoutMs } = this.#options;
       if (connectionTimeoutMs > 0 && socket.connecting) {
+        // One loop turn late: after a freeze the timer runs before a connect that already
+        // happened is read, and would cut a connected socket.
         const timer = setTimeout(
-          () => socket.destroy(connectTimeoutError(connectionTimeoutMs)),
+          () =>
+            setImmediate(() => {
+              if (socket.connecting) socket.destroy(connectTimeoutError(connectionTimeoutMs));
+            }),
           connectionTimeoutMs,
         );
         timer.unref();

@@ -17,12 +17,18 @@ jest.setTimeout(scaledTimeout(30_000));
 
 const CHILD = fileURLToPath(new URL('./freeze-mid-request-child.ts', import.meta.url));
 const SOCKET_TIMEOUT_MS = 1000;
+const CONNECTION_TIMEOUT_MS = 1000;
 
 let endpoint: LocalAws;
 beforeAll(async () => {
   endpoint = await startLocalAws();
 });
 afterAll(() => endpoint.stop());
+beforeEach(() => {
+  endpoint.faults.clear();
+  endpoint.state.clear();
+  endpoint.stats.reset();
+});
 
 it('takes the answer waiting after a freeze past the socket timeout, and sends nothing twice', async () => {
   // Prepare: the child's PutEvents reaches the endpoint, which holds it
@@ -43,6 +49,43 @@ it('takes the answer waiting after a freeze past the socket timeout, and sends n
     await delay(SOCKET_TIMEOUT_MS * 2.5);
     child.kill('SIGCONT');
     const outcome = await report;
+
+    // Assess
+    expect({ ...outcome, stored: endpoint.state.events.length }).toEqual({
+      ok: true,
+      attempts: 1,
+      requestsSent: 1,
+      stored: 1,
+    });
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
+
+it('connects a socket frozen while connecting past the connection timeout, with one attempt', async () => {
+  // Prepare: one attempt allowed, so a spurious connection timeout would fail the call
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+    env: {
+      ...process.env,
+      ...endpoint.env,
+      CONNECTION_TIMEOUT_MS: String(CONNECTION_TIMEOUT_MS),
+      MAX_ATTEMPTS: '1',
+      FREEZE_WHILE_CONNECTING: '1',
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const nextLine = () => once(lines, 'line').then(([line]) => String(line));
+  try {
+    const stopping = nextLine();
+    child.stdin.write('go\n');
+    expect(await stopping).toBe('stopping');
+
+    // Act: the child stopped itself with its socket connecting; thaw past the connection timeout
+    const report = nextLine();
+    await delay(CONNECTION_TIMEOUT_MS * 2.5);
+    child.kill('SIGCONT');
+    const outcome = JSON.parse(await report);
 
     // Assess
     expect({ ...outcome, stored: endpoint.state.events.length }).toEqual({
