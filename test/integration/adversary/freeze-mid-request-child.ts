@@ -42,7 +42,9 @@ lines.once('line', async () => {
       attempts: error.$metadata?.attempts,
     }),
   );
-  process.stdout.write(`${JSON.stringify({ ...outcome, requestsSent: cache.stats().requestsSent })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ...outcome, requestsSent: cache.stats().requestsSent })}\n`,
+  );
   await cache.destroy();
   process.exit(0);
 });
