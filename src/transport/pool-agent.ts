@@ -256,7 +256,7 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
  * answered. A read re-arms the timeout, so a socket that truly stalls still times out.
  */
 function deferTimeoutPastPendingReads(socket: Socket): void {
-  const emit = socket.emit;
+  const emit = socket.emit as (this: Socket, event: string | symbol, ...args: unknown[]) => boolean;
   socket.emit = function (this: Socket, event: string | symbol, ...args: unknown[]): boolean {
     if (event !== 'timeout') return emit.call(this, event, ...args);
     const readBefore = this.bytesRead;

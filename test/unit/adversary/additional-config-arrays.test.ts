@@ -63,13 +63,12 @@ function disguised(values: string[], holes: number[], disguise: Disguise) {
       return { array: base, stash: [base, stash] };
     }
     case 'subclass': {
-      class Held extends Array {
-        static override get [Symbol.species]() {
-          return function Kept() {
-            return stash;
-          };
-        }
+      class Held extends Array {}
+      // `map` builds its result with the class's species, here one that hands back `stash`.
+      function Kept(this: unknown): unknown {
+        return stash;
       }
+      Object.defineProperty(Held, Symbol.species, { value: Kept });
       const array = fill(new Held());
       return { array, stash: [array, stash] };
     }
