@@ -18,13 +18,22 @@ const client = cache.get(EventBridgeService, {
   additionalConfig: { maxAttempts: Number(process.env.MAX_ATTEMPTS ?? 3) },
 });
 
+/** Whether the pool's first socket is still connecting: the test's precondition, reported. */
+function firstSocketConnecting(): boolean {
+  const handler = client.config.requestHandler as {
+    config?: { httpsAgent?: { sockets: NodeJS.ReadOnlyDict<{ connecting: boolean }[]> } };
+  };
+  const sockets = Object.values(handler.config?.httpsAgent?.sockets ?? {}).flat();
+  return sockets[0]?.connecting === true;
+}
+
 /** Stops this process in the turn its first socket is seen, before its connect is read. */
 function freezeWhileConnecting(): void {
   if (cache.stats().openSockets === 0) {
     setImmediate(freezeWhileConnecting);
     return;
   }
-  process.stdout.write('stopping\n');
+  process.stdout.write(`stopping, connecting: ${firstSocketConnecting()}\n`);
   process.kill(process.pid, 'SIGSTOP');
 }
 

@@ -79,7 +79,7 @@ it('connects a socket frozen while connecting past the connection timeout, with 
   try {
     const stopping = nextLine();
     child.stdin.write('go\n');
-    expect(await stopping).toBe('stopping');
+    expect(await stopping).toBe('stopping, connecting: true');
 
     // Act: the child stopped itself with its socket connecting; thaw past the connection timeout
     const report = nextLine();
