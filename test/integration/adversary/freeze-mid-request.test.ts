@@ -16,7 +16,8 @@ import { scaledTimeout } from '../../support/cpu-contention.js';
 jest.setTimeout(scaledTimeout(30_000));
 
 const CHILD = fileURLToPath(new URL('./freeze-mid-request-child.ts', import.meta.url));
-const SOCKET_TIMEOUT_MS = 1000;
+// Long enough that the child cannot time out on its own before the parent stops it.
+const SOCKET_TIMEOUT_MS = 2000;
 const CONNECTION_TIMEOUT_MS = 1000;
 
 let endpoint: LocalAws;
