@@ -33,6 +33,8 @@ const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
 /** New provider functions that each built a client before the cache says they are made per call. */
 const INLINE_PROVIDER_WARNING_AT = 10;
 const NO_CONFIG: ClientConfig = Object.freeze({});
+/** Starts the key of a client filed under a key of the caller's; no getter key starts so. */
+const KEYED_PREFIX = 'keyed|';
 
 /**
  * A client cache: the bounded store and its key memos, the pools, the
@@ -180,7 +182,8 @@ export class ClientCache {
     expiresAt: number,
   ): ClientType {
     this.#assertUsable();
-    return this.#store.getOrCreate(key, clientType, undefined, () => {
+    // Filed apart from the getters' keys: a getter must never hand out a client it did not build.
+    return this.#store.getOrCreate(`${KEYED_PREFIX}${key}`, clientType, undefined, () => {
       const client = create();
       this.#builtClients = true;
       return { client, expiresAt, credentialsExpire: true };

@@ -62,7 +62,13 @@ function copyValue(value: unknown, path: string, state: CopyState): unknown {
   state.ancestors.add(value);
   let copy: unknown;
   if (isArray) {
-    copy = (value as unknown[]).map((item, index) => copyValue(item, `${path}[${index}]`, state));
+    // Index by index into a new plain array, never through the array's own `map` or species
+    // (an own method, a subclass or a Proxy could hand back an array the caller keeps), and
+    // a hole as `undefined`, so `[,]` and `[]` are not one key.
+    const source = value as unknown[];
+    copy = Array.from({ length: source.length }, (_, index) =>
+      copyValue(source[index], `${path}[${index}]`, state),
+    );
   } else {
     copy = copyFields(value, path, () => state);
   }

@@ -15,6 +15,8 @@ const MAX_SHOWN = 80;
 
 /** A field name an error may show: an identifier, short enough not to be a key or token. */
 const SHOWABLE_NAME = /^[A-Za-z_$][\w$]{0,31}$/;
+/** The shape of an access key id (16 to 128 upper-case letters and digits): an identifier too. */
+const KEY_ID_SHAPE = /^[A-Z\d]{16,}$/;
 
 function describeObjectKind(value: object): string {
   try {
@@ -70,5 +72,7 @@ export function describeValue(value: unknown, showable?: RegExp): string {
 
 /** A field name for a message or an error's `field`: as it is when it is an identifier. */
 export function describeFieldName(name: string): string {
-  return SHOWABLE_NAME.test(name) ? name : `[a field name of ${name.length} characters]`;
+  return SHOWABLE_NAME.test(name) && !KEY_ID_SHAPE.test(name)
+    ? name
+    : `[a field name of ${name.length} characters]`;
 }

@@ -77,10 +77,13 @@ export class MetricsPublisher {
     for (const [name, { unit, stat }] of COUNTER_ROWS) {
       metrics.addMetric(name, unit, counters[stat] - previous[stat]);
     }
-    this.#addGauges(metrics);
     for (const [name, { unit }] of SAMPLE_ROWS) {
       for (const sample of samples) metrics.addMetric(name, unit, sample);
     }
+    // Last: Powertools writes a line by itself when a metric reaches 100 values (two publishes
+    // into one store can bring the creation times there), and the gauge after it keeps your
+    // store from being left empty for `throwOnEmptyMetrics`.
+    this.#addGauges(metrics);
     return true;
   }
 
