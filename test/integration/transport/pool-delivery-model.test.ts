@@ -31,6 +31,7 @@ import {
   type DeliveryFaultServer,
   startDeliveryFaultServer,
 } from '../../support/delivery-fault-server.js';
+import { reportFigures } from '../../support/reliability-report.js';
 
 const OPERATIONS = ['Invoke', 'PutEvents', 'PutObject', 'GetObject'] as const;
 type Operation = (typeof OPERATIONS)[number];
@@ -331,6 +332,6 @@ describe('the shared pool delivery model', () => {
         markInterruptAsFailure: false,
       },
     );
-    process.stdout.write(`delivery-model ${JSON.stringify({ runs, seed })}\n`);
+    reportFigures('delivery-model', { runs, seed });
   }, 90_000);
 });
