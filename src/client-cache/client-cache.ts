@@ -34,6 +34,9 @@ const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
 const INLINE_PROVIDER_WARNING_AT = 10;
 const NO_CONFIG: ClientConfig = Object.freeze({});
 
+/** Set once, by the class's static block below: the one way to read a cache's settings. */
+let readSettings: (cache: ClientCache) => ResolvedSettings;
+
 /**
  * A client cache: the bounded store and its key memos, the pools, the
  * credential sets, the counters and creation samples, the publish mark, and
@@ -43,7 +46,7 @@ const NO_CONFIG: ClientConfig = Object.freeze({});
  */
 export class ClientCache {
   /** The options and env vars this cache was built with, resolved and checked. */
-  readonly settings: ResolvedSettings;
+  readonly #settings: ResolvedSettings;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
   /** One record for every counter of this cache; the store, pools and credential sets bump it. */
@@ -62,6 +65,10 @@ export class ClientCache {
   #destroyed = false;
   #destroying: Promise<void> | undefined;
 
+  static {
+    readSettings = (cache) => cache.#settings;
+  }
+
   /** Validates every option and env var before building anything. */
   constructor(options: ClientCacheOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     checkCacheOptions(options);
@@ -76,7 +83,7 @@ export class ClientCache {
       traceHits: settings.traceHits,
       samples,
     });
-    this.settings = settings;
+    this.#settings = settings;
     this.#logger = logger;
     this.#metrics = options.metrics;
     this.#store = new ClientStore({
@@ -289,4 +296,12 @@ export class ClientCache {
     this.#ownMetrics ??= new DeferredMetrics();
     return this.#ownMetrics;
   }
+}
+
+/**
+ * The settings `cache` was built with, resolved and checked: for the compat
+ * helpers' expiry and for tests; not part of the package's API.
+ */
+export function settingsOf(cache: ClientCache): ResolvedSettings {
+  return readSettings(cache);
 }

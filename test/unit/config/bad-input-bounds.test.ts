@@ -8,7 +8,9 @@
  * unset; any other value outside the range is a `ClientCacheConfigError`
  * naming the variable.
  */
+
 import { ClientCacheEnv, createClientCache } from '../../../src/all.js';
+import { settingsOf as cacheSettings } from '../../../src/client-cache/client-cache.js';
 import { isolateEnv, setEnv } from '../../support/env.js';
 import { configErrorFrom } from '../../support/fresh-cache.js';
 
@@ -30,7 +32,7 @@ isolateEnv();
 
 async function settingsOf(options: object) {
   const cache = createClientCache(options);
-  const { settings } = cache;
+  const settings = cacheSettings(cache);
   await cache.destroy();
   return settings;
 }

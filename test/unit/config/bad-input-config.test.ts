@@ -8,6 +8,7 @@
  * throw leaves the cache as it was, and no run pollutes `Object.prototype`.
  * bad-input-types.test.ts pins each wrong type down deterministically.
  */
+
 import fc from 'fast-check';
 import {
   ClientCacheConfigError,
@@ -17,6 +18,7 @@ import {
   getLambdaClient,
   getS3Client,
 } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import {
   defaultClientCache,
   resetDefaultClientCache,
@@ -200,7 +202,9 @@ describe('arbitrary getter configs', () => {
     expect(tally.credentialsErrors).toBeGreaterThan(0);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect(defaultClientCache().size).toBeLessThanOrEqual(defaultClientCache().settings.maxEntries);
+    expect(defaultClientCache().size).toBeLessThanOrEqual(
+      settingsOf(defaultClientCache()).maxEntries,
+    );
     expect(warnings.filter((line) => !line.includes('credential provider functions'))).toEqual([]);
   });
 });

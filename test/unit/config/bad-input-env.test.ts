@@ -9,8 +9,10 @@
  * it is a short run of a number's characters (a typo); any other string
  * could be a secret and is described by its length, never shown.
  */
+
 import fc from 'fast-check';
 import { ClientCacheConfigError, ClientCacheEnv, getS3Client } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import {
   defaultClientCache,
   resetDefaultClientCache,
@@ -98,7 +100,7 @@ function firstGetterWith(name: string, raw: string) {
   setEnv({ [name]: raw });
   try {
     const client = getS3Client({ region: 'us-east-1' });
-    return { client, settings: defaultClientCache().settings };
+    return { client, settings: settingsOf(defaultClientCache()) };
   } catch (error) {
     return { error };
   } finally {

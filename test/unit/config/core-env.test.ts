@@ -11,6 +11,7 @@ import {
   getClientCacheStats,
   getS3Client,
 } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { setEnv } from '../../support/env.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
@@ -141,7 +142,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(defaultClientCache().settings).toEqual({
+    expect(settingsOf(defaultClientCache())).toEqual({
       maxEntries: 100,
       ttlSeconds: 60,
       expiryBufferSeconds: 0,
@@ -157,7 +158,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(defaultClientCache().settings).toEqual({
+    expect(settingsOf(defaultClientCache())).toEqual({
       maxEntries: 100,
       ttlSeconds: 3600,
       expiryBufferSeconds: 300,
