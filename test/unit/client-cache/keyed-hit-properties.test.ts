@@ -45,7 +45,9 @@ function callerOf(shape: Shape, first: number): Caller {
           return holder.config;
         },
         set: (identity) => {
-          holder.config = Object.freeze({ credentials: Object.freeze({ ...IDENTITIES[identity] }) });
+          holder.config = Object.freeze({
+            credentials: Object.freeze({ ...IDENTITIES[identity] }),
+          });
           return holder.config;
         },
       } as Caller;
