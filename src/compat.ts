@@ -4,6 +4,7 @@
 // getters key, expire and rebuild clients by themselves.
 
 import { calculateEntryExpiry } from './cache/expiry.js';
+import { settingsOf } from './client-cache/client-cache.js';
 import { defaultCacheOptions, defaultClientCache } from './client-cache/default-cache.js';
 import type { ClientConfig, CredentialIdentity } from './config/client-cache-config.js';
 
@@ -33,7 +34,7 @@ export function calculateExpirationTime(credentials?: Partial<CredentialIdentity
   const expiresAt = expiration instanceof Date ? expiration.getTime() : expiration;
   return calculateEntryExpiry(
     expiresAt,
-    defaultClientCache().settings,
+    settingsOf(defaultClientCache()),
     (defaultCacheOptions().now ?? Date.now)(),
   );
 }

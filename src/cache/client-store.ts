@@ -1,8 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
 import { type ClientCacheObserver, EvictionReason } from '../observers/cache-events.js';
+import { DeferredRecency, type RecencyMark } from './deferred-recency.js';
 import { EvictionMisses } from './eviction-misses.js';
 import { HitIndex, type SimpleConfigPath } from './hit-index.js';
+import { RecentEntries } from './recent-entries.js';
 
 /** What the cache keeps per key. */
 export interface CacheEntry {
@@ -27,6 +29,9 @@ export interface CacheEntry {
 /** What a factory hands back on a miss. */
 export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath' | 'key'>;
 
+/** An entry as the store holds it: always the same fields, so every hit reads one shape. */
+type StoredEntry = CacheEntry & RecencyMark;
+
 export interface ClientStoreOptions {
   readonly maxEntries: number;
   readonly now: () => number;
@@ -38,28 +43,25 @@ export interface ClientStoreOptions {
 }
 
 /**
- * The bounded LRU of clients. A hit is one `lru-cache` lookup, one clock read
- * and a counter bump; everything else (creation, eviction, expiry, events)
- * happens on the miss path.
+ * The bounded LRU of clients. A hit is a lookup (none for the entry used
+ * last, two nested map lookups for another simple config, one `lru-cache`
+ * `peek` for a key), one clock read, a counter bump and a use recorded for
+ * the LRU; everything else (creation, eviction, expiry, events) happens on
+ * the miss path.
  */
 export class ClientStore {
   readonly counts: CacheCounters;
-  readonly #entries: LRUCache<string, CacheEntry>;
+  readonly #entries: LRUCache<string, StoredEntry>;
   readonly #now: () => number;
   readonly #coarseNow: () => number;
   readonly #observer: ClientCacheObserver | undefined;
   readonly #onHit: ((clientType: string) => void) | undefined;
-  readonly #index = new HitIndex();
+  readonly #index = new HitIndex<StoredEntry>();
+  /** Every hit's use, told to `#entries` before a store or a listing can see the order. */
+  readonly #recency = new DeferredRecency<StoredEntry>();
   readonly #evictionMisses: EvictionMisses;
-  /**
-   * The entry `lru-cache` holds as most recently used, or undefined when
-   * unknown. A handler asks for the same client many times in a row; a hit
-   * on this entry needs no lookup and no recency update (it is already the
-   * most recent), so it skips both, and leaves the LRU exactly as a `get`
-   * would. Every read or write of `#entries` that moves recency sets it, and
-   * every removal (the `dispose` callback) clears it.
-   */
-  #mostRecent: CacheEntry | undefined;
+  /** The last few simple entries found or stored; every removal (`dispose`) forgets them. */
+  readonly #recent = new RecentEntries<StoredEntry>();
 
   constructor({ maxEntries, now, coarseNow, observer, counters }: ClientStoreOptions) {
     this.#coarseNow = coarseNow ?? now;
@@ -68,13 +70,13 @@ export class ClientStore {
     this.#observer = observer;
     this.#onHit = observer?.onHit?.bind(observer);
     this.#evictionMisses = new EvictionMisses(maxEntries, this.counts);
-    this.#entries = new LRUCache<string, CacheEntry>({
+    this.#entries = new LRUCache<string, StoredEntry>({
       max: maxEntries,
       // Dropping an entry never destroys its client: an in-flight request may
       // still hold it, and its sockets belong to the shared pool.
       dispose: (entry, key, reason) => {
-        this.#mostRecent = undefined;
-        if (entry.simplePath !== undefined) this.#index.remove(entry.simplePath);
+        this.#recent.forget();
+        if (entry.simplePath !== undefined) this.#index.remove(entry.simplePath, entry);
         entry.release?.();
         if (reason === 'evict') {
           this.counts.evictions++;
@@ -104,8 +106,8 @@ export class ClientStore {
    * throws whether the cache is warm or cold.
    */
   getSimple(clientType: string, config: object): object | undefined {
-    // The parser's test, in its cheapest form (an inline-cached load; measured at about a
-    // fifth of the hit's cost against Object.getPrototypeOf): class instances go to it.
+    // The parser's test, in its cheapest form (an inline-cached load, where
+    // `Object.getPrototypeOf` is a call): class instances go to it.
     if ((config as { constructor?: unknown }).constructor !== Object) return undefined;
     let region: unknown;
     let roleArn: unknown;
@@ -114,18 +116,15 @@ export class ClientStore {
       else if (field === 'roleArn') roleArn = (config as { roleArn?: unknown }).roleArn;
       else return undefined;
     }
-    const recent = this.#mostRecent?.simplePath;
-    if (
-      recent !== undefined &&
-      roleArn === recent.roleArn &&
-      region === recent.region &&
-      clientType === recent.clientType
-    ) {
-      return this.#valid(this.#mostRecent as CacheEntry);
+    let entry = this.#recent.find(clientType, region, roleArn);
+    if (entry === undefined) {
+      // Only validated strings (or undefined) are indexed: anything else misses.
+      entry = this.#index.find(clientType, region as string, roleArn as string);
+      if (entry === undefined) return undefined;
+      this.#recent.remember(entry);
     }
-    // Only validated strings (or undefined) are indexed: anything else misses.
-    const key = this.#index.find(clientType, region as string, roleArn as string);
-    return key === undefined ? undefined : this.#hit(key);
+    this.#recency.touch(entry);
+    return this.#valid(entry);
   }
 
   getOrCreate(
@@ -139,14 +138,14 @@ export class ClientStore {
   }
 
   #hit(key: string): object | undefined {
-    const entry = this.#entries.get(key);
+    const entry = this.#entries.peek(key);
     if (entry === undefined) return undefined;
-    this.#mostRecent = entry;
+    this.#recency.touch(entry);
     return this.#valid(entry);
   }
 
   /** The client of a found entry, counted as a hit; undefined, expiring it, when it is stale. */
-  #valid(entry: CacheEntry): object | undefined {
+  #valid(entry: StoredEntry): object | undefined {
     if ((entry.credentialsExpire ? this.#now() : this.#coarseNow()) < entry.expiresAt) {
       this.counts.hits++;
       this.#onHit?.(entry.clientType);
@@ -157,11 +156,13 @@ export class ClientStore {
   }
 
   clear(): void {
+    this.#recency.clear();
     this.#entries.clear();
   }
 
   /** The keys held now, most recently used first. */
   keys(): string[] {
+    this.#recency.apply(this.#entries);
     return [...this.#entries.keys()];
   }
 
@@ -170,7 +171,7 @@ export class ClientStore {
     return this.#index.size;
   }
 
-  #expire(key: string, entry: CacheEntry): void {
+  #expire(key: string, entry: StoredEntry): void {
     this.counts.expirations++;
     this.#observer?.onEvict?.(entry.clientType, EvictionReason.Expired);
     this.#entries.delete(key);
@@ -190,7 +191,17 @@ export class ClientStore {
     const started = performance.now();
     const build = (): CreatedEntry => {
       const created = create();
-      const evicted = this.#store(key, { ...created, clientType, simplePath, key });
+      const evicted = this.#store(key, {
+        client: created.client,
+        clientType,
+        expiresAt: created.expiresAt,
+        credentialsExpire: created.credentialsExpire ?? false,
+        release: created.release,
+        simplePath,
+        key,
+        usedAt: 0,
+        pending: false,
+      });
       observer?.onCreate?.({
         clientType,
         region,
@@ -206,17 +217,21 @@ export class ClientStore {
   }
 
   /** Returns true when storing pushed another entry out. */
-  #store(key: string, entry: CacheEntry): boolean {
+  #store(key: string, entry: StoredEntry): boolean {
     if (this.#now() >= entry.expiresAt) {
       // Credentials valid for less than the expiry buffer: hand the client out
       // once but keep nothing that is already stale.
       entry.release?.();
       return false;
     }
+    // The LRU must hold every use so far before it picks what to evict.
+    this.#recency.apply(this.#entries);
     const evictionsBefore = this.counts.evictions;
     this.#entries.set(key, entry);
-    this.#mostRecent = entry;
-    if (entry.simplePath !== undefined) this.#index.add(entry.simplePath, key);
+    if (entry.simplePath !== undefined) {
+      this.#index.add(entry.simplePath, entry);
+      this.#recent.remember(entry);
+    }
     return this.counts.evictions > evictionsBefore;
   }
 }

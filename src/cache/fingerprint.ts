@@ -1,5 +1,4 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { isDataObject } from '../config/is-config-object.js';
 import type { FrozenIdentity } from '../config/sdk-identity.js';
 
@@ -17,20 +16,20 @@ export function digest(text: string): string {
 /**
  * One cache's fingerprints of what a key may not show in clear: credentials,
  * external ids and `additionalConfig`. Functions and class instances are
- * fingerprinted by identity; the memos are bounded or weak, never state.
+ * fingerprinted by identity, through a weak memo. Nothing secret is
+ * memoised: a memo keyed by the text of credentials, an external id or an
+ * `additionalConfig` (which may hold credentials) would keep that secret in
+ * memory after every client built from it had left.
  */
 export class KeyFingerprints {
   #nextReferenceId = 0;
   readonly #referenceIds = new WeakMap<object, number>();
-  // Keyed by canonical text, so a fresh literal per call still skips the HMAC.
-  readonly #texts = new LRUCache<string, string>({ max: 256 });
 
   /** Fingerprints a copied identity (all six fields) or a provider (by identity). */
   credentials(credentials: FrozenIdentity | (() => unknown)): string {
     if (typeof credentials === 'function') return `provider-${this.#referenceId(credentials)}`;
     const { accessKeyId, secretAccessKey, sessionToken, expiration, accountId, credentialScope } =
       credentials;
-    // Not memoised: a memo keyed by this text would keep secrets alive after their clients left.
     return digest(
       JSON.stringify([
         accessKeyId,
@@ -50,12 +49,7 @@ export class KeyFingerprints {
 
   /** Fingerprints a value that is not shown in clear (an external id). */
   text(text: string): string {
-    let fingerprint = this.#texts.get(text);
-    if (fingerprint === undefined) {
-      fingerprint = digest(text);
-      this.#texts.set(text, fingerprint);
-    }
-    return fingerprint;
+    return digest(text);
   }
 
   #referenceId(value: object): number {

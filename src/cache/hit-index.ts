@@ -8,25 +8,25 @@ export interface SimpleConfigPath {
 }
 
 /**
- * Finds the cache key of a simple config (`region` and `roleArn` at most)
- * without building it. Handlers pass a fresh `{ region, roleArn }` literal
- * per call, and a freshly concatenated key string must be flattened and
- * hashed before every map lookup (measured at 10x a lookup with a ready
- * key). The field strings already carry their hash, so three nested lookups
- * beat one on a new string. Entries leave with their client.
+ * Finds the entry of a simple config (`region` and `roleArn` at most)
+ * without building its key. Handlers pass a fresh `{ region, roleArn }`
+ * literal per call, and a freshly concatenated key string must be flattened
+ * and hashed before every map lookup, where the field strings already carry
+ * their hash: nested lookups on them beat one on a new string
+ * (BENCHMARKS.md, P4). Entries leave with their client.
  */
-export class HitIndex {
-  readonly #root: Level<Level<Level<string>>> = new Map();
+export class HitIndex<Entry> {
+  readonly #root: Level<Level<Level<Entry>>> = new Map();
   // The last service asked for and its level: a handler calls one getter
   // many times in a row, so a lookup is usually two, region then role.
   #lastType: string | undefined;
-  #lastByRegion: Level<Level<string>> | undefined;
+  #lastByRegion: Level<Level<Entry>> | undefined;
 
   find(
     clientType: string,
     region: string | undefined,
     roleArn: string | undefined,
-  ): string | undefined {
+  ): Entry | undefined {
     let byRegion = this.#lastByRegion;
     if (byRegion === undefined || clientType !== this.#lastType) {
       byRegion = this.#root.get(clientType);
@@ -37,15 +37,16 @@ export class HitIndex {
     return byRegion.get(region)?.get(roleArn);
   }
 
-  add({ clientType, region, roleArn }: SimpleConfigPath, key: string): void {
+  add({ clientType, region, roleArn }: SimpleConfigPath, entry: Entry): void {
     const byRegion = this.#child(this.#root, clientType);
-    this.#child(byRegion, region).set(roleArn, key);
+    this.#child(byRegion, region).set(roleArn, entry);
   }
 
-  remove({ clientType, region, roleArn }: SimpleConfigPath): void {
+  /** Removes `entry`; a newer entry on the same path stays. */
+  remove({ clientType, region, roleArn }: SimpleConfigPath, entry: Entry): void {
     const byRegion = this.#root.get(clientType);
     const byRole = byRegion?.get(region);
-    if (byRegion === undefined || byRole === undefined) return;
+    if (byRegion === undefined || byRole === undefined || byRole.get(roleArn) !== entry) return;
     byRole.delete(roleArn);
     // Prune empty levels, so the index never outgrows the cache.
     if (byRole.size === 0) byRegion.delete(region);
@@ -56,7 +57,7 @@ export class HitIndex {
     }
   }
 
-  /** Number of keys indexed; never more than the cache holds. */
+  /** Number of entries indexed; never more than the cache holds. */
   get size(): number {
     let size = 0;
     for (const byRegion of this.#root.values()) {

@@ -36,6 +36,9 @@ const NO_CONFIG: ClientConfig = Object.freeze({});
 /** Starts the key of a client filed under a key of the caller's; no getter key starts so. */
 const KEYED_PREFIX = 'keyed|';
 
+/** Set once, by the class's static block below: the one way to read a cache's settings. */
+let readSettings: (cache: ClientCache) => ResolvedSettings;
+
 /**
  * A client cache: the bounded store and its key memos, the pools, the
  * credential sets, the counters and creation samples, the publish mark, and
@@ -45,7 +48,7 @@ const KEYED_PREFIX = 'keyed|';
  */
 export class ClientCache {
   /** The options and env vars this cache was built with, resolved and checked. */
-  readonly settings: ResolvedSettings;
+  readonly #settings: ResolvedSettings;
   readonly #store: ClientStore;
   readonly #fingerprints = new KeyFingerprints();
   /** One record for every counter of this cache; the store, pools and credential sets bump it. */
@@ -64,6 +67,10 @@ export class ClientCache {
   #destroyed = false;
   #destroying: Promise<void> | undefined;
 
+  static {
+    readSettings = (cache) => cache.#settings;
+  }
+
   /** Validates every option and env var before building anything. */
   constructor(options: ClientCacheOptions = {}, env: NodeJS.ProcessEnv = process.env) {
     checkCacheOptions(options);
@@ -78,7 +85,7 @@ export class ClientCache {
       traceHits: settings.traceHits,
       samples,
     });
-    this.settings = settings;
+    this.#settings = settings;
     this.#logger = logger;
     this.#metrics = options.metrics;
     this.#store = new ClientStore({
@@ -292,4 +299,12 @@ export class ClientCache {
     this.#ownMetrics ??= new DeferredMetrics();
     return this.#ownMetrics;
   }
+}
+
+/**
+ * The settings `cache` was built with, resolved and checked: for the compat
+ * helpers' expiry and for tests; not part of the package's API.
+ */
+export function settingsOf(cache: ClientCache): ResolvedSettings {
+  return readSettings(cache);
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../src/all.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
+import { scaledTimeout } from '../../support/cpu-contention.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 
 const pathStyle = { forcePathStyle: true };
@@ -110,48 +111,53 @@ describe('shared pool safety', () => {
     expect(stats.resets('s3')).toBeLessThanOrEqual(10);
   });
 
-  it('keeps sockets, credential sets and key bookkeeping bounded under 10,000-role churn', async () => {
-    // Prepare
-    const warnings: string[] = [];
-    configureClientCache({
-      maxEntries: 100,
-      maxSockets: 10,
-      logger: { debug: () => undefined, warn: (message) => warnings.push(message) },
-    });
-    let maxSockets = 0;
-    let maxCredentialSets = 0;
+  it(
+    'keeps sockets, credential sets and key bookkeeping bounded under 10,000-role churn',
+    async () => {
+      // Prepare
+      const warnings: string[] = [];
+      configureClientCache({
+        maxEntries: 100,
+        maxSockets: 10,
+        logger: { debug: () => undefined, warn: (message) => warnings.push(message) },
+      });
+      let maxSockets = 0;
+      let maxCredentialSets = 0;
 
-    // Act: 10,000 roles through a cache of 100; every 50th role sends, 20 at a time
-    for (let batch = 0; batch < 10; batch++) {
-      const sends = [];
-      for (let i = 0; i < 1000; i++) {
-        const tenant = batch * 1000 + i;
-        const s3 = getS3Client({
-          roleArn: `arn:aws:iam::123456789012:role/churn-${tenant}`,
-          additionalConfig: pathStyle,
-        });
-        if (tenant % 50 === 0) {
-          sends.push(s3.send(new PutObjectCommand({ Bucket: 'b', Key: `${tenant}`, Body: 'x' })));
+      // Act: 10,000 roles through a cache of 100; every 50th role sends, 20 at a time
+      for (let batch = 0; batch < 10; batch++) {
+        const sends = [];
+        for (let i = 0; i < 1000; i++) {
+          const tenant = batch * 1000 + i;
+          const s3 = getS3Client({
+            roleArn: `arn:aws:iam::123456789012:role/churn-${tenant}`,
+            additionalConfig: pathStyle,
+          });
+          if (tenant % 50 === 0) {
+            sends.push(s3.send(new PutObjectCommand({ Bucket: 'b', Key: `${tenant}`, Body: 'x' })));
+          }
+          maxCredentialSets = Math.max(
+            maxCredentialSets,
+            defaultClientCache().stats().sharedCredentialSets,
+          );
         }
-        maxCredentialSets = Math.max(
-          maxCredentialSets,
-          defaultClientCache().stats().sharedCredentialSets,
-        );
+        await Promise.all(sends);
+        maxSockets = Math.max(maxSockets, defaultClientCache().stats().openSockets);
       }
-      await Promise.all(sends);
-      maxSockets = Math.max(maxSockets, defaultClientCache().stats().openSockets);
-    }
 
-    // Assess
-    const stats = getClientCacheStats();
-    expect(stats.size).toBe(100);
-    expect(stats.evictions).toBe(9900);
-    expect(maxCredentialSets).toBeLessThanOrEqual(100);
-    expect(defaultClientCache().stats().indexedKeys).toBeLessThanOrEqual(100);
-    // Two endpoints (S3 and STS), at most maxSockets each.
-    expect(maxSockets).toBeLessThanOrEqual(20);
-    expect(local.endpoint.stats.assumeRoleCalls()).toBe(200);
-    // 20 sends at a time on 10 sockets queue, for S3 and for STS: one warning per endpoint.
-    expect(warnings.filter((message) => message.includes('saturated'))).toHaveLength(2);
-  });
+      // Assess
+      const stats = getClientCacheStats();
+      expect(stats.size).toBe(100);
+      expect(stats.evictions).toBe(9900);
+      expect(maxCredentialSets).toBeLessThanOrEqual(100);
+      expect(defaultClientCache().stats().indexedKeys).toBeLessThanOrEqual(100);
+      // Two endpoints (S3 and STS), at most maxSockets each.
+      expect(maxSockets).toBeLessThanOrEqual(20);
+      expect(local.endpoint.stats.assumeRoleCalls()).toBe(200);
+      // 20 sends at a time on 10 sockets queue, for S3 and for STS: one warning per endpoint.
+      expect(warnings.filter((message) => message.includes('saturated'))).toHaveLength(2);
+      // 10,000 client builds: CPU-bound, so it gets more than the default bound on a shared machine.
+    },
+    scaledTimeout(60_000),
+  );
 });

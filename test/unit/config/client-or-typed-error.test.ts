@@ -9,6 +9,7 @@
  * and `constructor` keys are also pinned down. wrong-types.test.ts pins each
  * wrong type down.
  */
+
 import fc from 'fast-check';
 import {
   ClientCacheConfigError,
@@ -19,6 +20,7 @@ import {
   getLambdaClient,
   getS3Client,
 } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import type { LoggerLike } from '../../../src/observability/powertools-types.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
@@ -197,7 +199,9 @@ describe('arbitrary getter configs', () => {
     expect(tally.credentialsErrors).toBeGreaterThan(0);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
-    expect(defaultClientCache().size).toBeLessThanOrEqual(defaultClientCache().settings.maxEntries);
+    expect(defaultClientCache().size).toBeLessThanOrEqual(
+      settingsOf(defaultClientCache()).maxEntries,
+    );
     expect(warnings.filter((line) => !line.includes('credential provider functions'))).toEqual([]);
   });
 });

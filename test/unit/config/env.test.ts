@@ -9,6 +9,7 @@
  * described by its length, never shown. The range of each setting, from env
  * and from options, is option-bounds.test.ts.
  */
+
 import fc from 'fast-check';
 import {
   ClientCacheConfigError,
@@ -17,6 +18,7 @@ import {
   getClientCacheStats,
   getS3Client,
 } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import {
   defaultClientCache,
   resetDefaultClientCache,
@@ -199,7 +201,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(defaultClientCache().settings).toEqual({
+    expect(settingsOf(defaultClientCache())).toEqual({
       maxEntries: 100,
       ttlSeconds: 60,
       expiryBufferSeconds: 0,
@@ -215,7 +217,7 @@ describe('other settings', () => {
     getS3Client();
 
     // Assess
-    expect(defaultClientCache().settings).toEqual({
+    expect(settingsOf(defaultClientCache())).toEqual({
       maxEntries: 100,
       ttlSeconds: 3600,
       expiryBufferSeconds: 300,
@@ -233,7 +235,7 @@ function firstGetterWith(name: string, raw: string) {
   setEnv({ [name]: raw });
   try {
     const client = getS3Client({ region: 'us-east-1' });
-    return { client, settings: defaultClientCache().settings };
+    return { client, settings: settingsOf(defaultClientCache()) };
   } catch (error) {
     return { error };
   } finally {

@@ -9,7 +9,9 @@
  * naming the option or the variable, the range and the value. How an env
  * value is parsed is env.test.ts.
  */
+
 import { ClientCacheEnv, createClientCache } from '../../../src/all.js';
+import { settingsOf } from '../../../src/client-cache/client-cache.js';
 import { setEnv } from '../../support/env.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
@@ -33,12 +35,12 @@ describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
   it(`accepts ${min} and ${max} as an option and from env`, () => {
     // Act
     const fromOptions = [
-      fresh.cache({ [setting]: min }).settings[setting as Setting],
-      fresh.cache({ [setting]: max }).settings[setting as Setting],
+      settingsOf(fresh.cache({ [setting]: min }))[setting as Setting],
+      settingsOf(fresh.cache({ [setting]: max }))[setting as Setting],
     ];
     const fromEnv = [min, max].map((value) => {
       setEnv({ [env]: String(value) });
-      return fresh.cache({}).settings[setting as Setting];
+      return settingsOf(fresh.cache({}))[setting as Setting];
     });
 
     // Assess
@@ -72,7 +74,7 @@ describe.each(BOUNDS)('%s (%s)', (setting, env, defaultValue, min, max) => {
   it('takes an empty env value as unset, and refuses a blank one', () => {
     // Act
     setEnv({ [env]: '' });
-    const empty = fresh.cache({}).settings[setting as Setting];
+    const empty = settingsOf(fresh.cache({}))[setting as Setting];
     setEnv({ [env]: ' ' });
     const blank = configErrorFrom(() => createClientCache());
 
@@ -86,7 +88,7 @@ describe('CLIENT_CACHE_TRACE_HITS', () => {
   it('takes an empty value as unset (false), and refuses a blank one', () => {
     // Act
     setEnv({ [ClientCacheEnv.TraceHits]: '' });
-    const empty = fresh.cache({}).settings.traceHits;
+    const empty = settingsOf(fresh.cache({})).traceHits;
     setEnv({ [ClientCacheEnv.TraceHits]: ' ' });
     const blank = configErrorFrom(() => createClientCache());
 
