@@ -62,11 +62,12 @@ export class LazyModule<Module> {
 }
 
 /**
- * The ESM build never requires (`synchronous()` is false there); naming no
- * `require` in it spares every import of the package esbuild's `require` shim,
- * a file of its own in the split build.
+ * Stands in for a `require` thunk in the ESM build, which never requires
+ * (`synchronous()` is false there): naming no `require` in it spares every
+ * import of the package esbuild's `require` shim, a file of its own in the
+ * split build.
  */
-const notInEsmBuild = (): never => {
+export const notInEsmBuild = (): never => {
   throw new Error('require is not used in the ESM build');
 };
 

@@ -17,7 +17,6 @@ const entryPoints = {
   'clients/lambda': 'src/clients/lambda.ts',
   'clients/cost-explorer': 'src/clients/cost-explorer.ts',
   'clients/sts': 'src/clients/sts.ts',
-  'cdk/index': 'src/cdk/index.ts',
 };
 const entrySources = new Map(
   Object.entries(entryPoints).map(([name, source]) => [resolve(source), `${name}.js`]),
@@ -44,23 +43,50 @@ const entriesImportEntries = {
   },
 };
 
-const { metafile } = await build({
-  entryPoints,
-  plugins: [entriesImportEntries],
+const common = {
   outdir: 'dist/esm',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'external',
   sourcemap: true,
-  chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.build.json',
+  logLevel: 'warning',
+};
+
+/**
+ * `aws-client-cache/cdk` runs at synth, never in a handler, so it is built
+ * on its own: sharing chunks with it would split the handler's code in one
+ * more file (the modules both use). Its only import whose identity matters,
+ * the error classes, comes from the package root, so `instanceof
+ * ClientCacheConfigError` holds whichever entry point a user imports it from.
+ */
+const errorsFromRoot = {
+  name: 'errors-from-root',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/errors\.js$/ }, ({ path, importer }) =>
+      resolve(dirname(importer), path) === resolve('src/errors.js')
+        ? { path: '../index.js', external: true }
+        : undefined,
+    );
+  },
+};
+await build({
+  ...common,
+  entryPoints: { 'cdk/index': 'src/cdk/index.ts' },
+  plugins: [errorsFromRoot],
+});
+
+const { metafile } = await build({
+  ...common,
+  entryPoints,
+  plugins: [entriesImportEntries],
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   // Optional packages (Powertools) load on first need: by `import()` here,
   // by `require` in the CommonJS build (src/observability/load-powertools.ts).
   define: { CLIENT_CACHE_ESM_BUILD: 'true' },
-  logLevel: 'warning',
   metafile: true,
 });
 // Else a user's esbuild warns about them (ignored-bare-import): see the helper.
