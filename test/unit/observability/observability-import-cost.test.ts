@@ -133,9 +133,15 @@ it('never names an OpenTelemetry module in an import or require of the built pac
   expect(naming).toEqual([]);
 });
 
-/** What a handler that builds a roleless client, logs nothing and publishes nothing must not load. */
+/**
+ * What a handler that builds a roleless client, logs nothing, publishes
+ * nothing and passes no tracer must not load, the package's own tracing
+ * adapters included (`tracing-adapters` is their file in the ESM build,
+ * `trace-subsegment` and `otel-span` theirs in the CommonJS one).
+ */
 const UNNEEDED =
-  /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]/;
+  /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]|[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/](trace-subsegment|otel-span|tracing-adapters)\.)/;
+const ADAPTERS = /[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/]otel-span\.)/;
 const ENTRY_POINTS = ['aws-client-cache', 'aws-client-cache/s3', 'aws-client-cache/all'] as const;
 
 interface ColdProbe {
@@ -258,4 +264,24 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
   // Only Node 22 and later load undici for an ESM import of node:http.
   expect(imported.undici).toBe(nodeMajor >= 22);
   expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
+});
+
+it('sees the tracing adapters load when a cache is given a tracer, in both module formats', async () => {
+  // Prepare: a tracer of OpenTelemetry's shape; CommonJS requires its adapter in the call, the ESM
+  // build imports it in the background
+  const tracer = '{ tracer: { startSpan() {}, startActiveSpan() {} } }';
+  const imported = `
+(await import('aws-client-cache')).createClientCache(${tracer});
+await new Promise((resolve) => setTimeout(resolve, 200));`;
+  const required = `require('aws-client-cache').createClientCache(${tracer});`;
+
+  // Act
+  const [esm, cjs] = await Promise.all([
+    coldProbe('esm', 'aws-client-cache/s3', imported),
+    coldProbe('cjs', 'aws-client-cache/s3', required),
+  ]);
+
+  // Assess
+  expect(esm.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
+  expect(cjs.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
 });
