@@ -4,7 +4,10 @@ import type { OpenTelemetryAttribute, TraceUnit, Tracing } from './trace-unit.js
 /** `SpanStatusCode.ERROR`, without importing the API for one number. */
 const STATUS_ERROR = 2;
 
-function spanUnit(span: OpenTelemetrySpanLike, attributes: typeof OpenTelemetryAttribute): TraceUnit {
+function spanUnit(
+  span: OpenTelemetrySpanLike,
+  attributes: typeof OpenTelemetryAttribute,
+): TraceUnit {
   return {
     set: (field, value) => span.setAttribute(attributes[field], value),
     fail(error) {

@@ -141,7 +141,8 @@ it('never names an OpenTelemetry module in an import or require of the built pac
  */
 const UNNEEDED =
   /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]|[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/](trace-subsegment|otel-span|tracing-adapters)\.)/;
-const ADAPTERS = /[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/]otel-span\.)/;
+const ADAPTERS =
+  /[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/]otel-span\.)/;
 const ENTRY_POINTS = ['aws-client-cache', 'aws-client-cache/s3', 'aws-client-cache/all'] as const;
 
 interface ColdProbe {
@@ -285,3 +286,46 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
   expect(esm.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
   expect(cjs.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
 });
+
+it.each(['cjs', 'esm'] as const)(
+  'instruments a client built before the tracing adapter arrived (%s)',
+  async (format) => {
+    // Prepare: a Powertools-shaped tracer that records what it instruments; the getter runs
+    // in the same synchronous stretch as the cache's construction, before an ESM import can land
+    const load = (entry: string) =>
+      format === 'cjs' ? `require('${entry}')` : `(await import('${entry}'))`;
+    const script = `
+const { createClientCache } = ${load('aws-client-cache')};
+const { S3Service } = ${load('aws-client-cache/s3')};
+const captured = [];
+const tracer = {
+  getSegment: () => undefined,
+  isTracingEnabled: () => true,
+  captureAWSv3Client: (client) => { captured.push(client); return client; },
+};
+const client = createClientCache({ tracer }).get(S3Service, { region: 'eu-west-1' });
+const atBuild = captured.length;
+setTimeout(() => process.stdout.write(JSON.stringify({
+  atBuild,
+  later: captured.length,
+  same: captured[0] === client,
+})), 200);`;
+    const flags = format === 'esm' ? ['--input-type=module'] : [];
+
+    // Act
+    const { stdout } = await run(process.execPath, [...flags, '-e', script], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    });
+    const result = JSON.parse(stdout) as { atBuild: number; later: number; same: boolean };
+
+    // Assess: CommonJS instruments in the call; ESM once the adapter arrives, exactly once
+    expect(result.atBuild).toBe(format === 'cjs' ? 1 : 0);
+    expect(result.later).toBe(1);
+    expect(result.same).toBe(true);
+  },
+);
