@@ -4,7 +4,8 @@
  * package never loads OpenTelemetry at all (an OpenTelemetry tracer is used
  * by its shape). Importing an entry point and building a client without a
  * role loads no Powertools Logger or Metrics (nothing was logged or
- * published), no role credential code, and on Node 22+ not Node's internal
+ * published), no role credential code, none of the package's own tracing
+ * adapters (no tracer was given), and on Node 22+ not Node's internal
  * undici (which an ESM import of `node:http` drags in). Imports the built
  * package the way a user would (`require` and `import` through its `exports`
  * map) in a fresh Node process, and lists the loaded modules. Control runs
