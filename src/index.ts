@@ -45,7 +45,6 @@ export {
   ClientCacheMetricUnit,
 } from './observability/metric-names.js';
 export type { ClientCacheMetricsOptions } from './observability/metrics-middleware.js';
-export { OpenTelemetryAttribute } from './observability/otel-span.js';
 export type {
   OpenTelemetrySpanLike,
   OpenTelemetryTracerLike,
@@ -57,7 +56,7 @@ export type {
   SubsegmentLike,
   TracerLike,
 } from './observability/powertools-types.js';
-export { TraceName } from './observability/trace-subsegment.js';
+export { OpenTelemetryAttribute, TraceName } from './observability/trace-unit.js';
 export type { ClientCacheTracer } from './observability/tracing.js';
 export { EvictionReason } from './observers/cache-events.js';
 

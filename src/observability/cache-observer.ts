@@ -8,8 +8,7 @@ import type { RefreshMode, RefreshOutcome } from '../observers/refresh-events.js
 import type { SizingAdvice } from '../observers/sizing-advice.js';
 import type { CreationSamples } from './creation-samples.js';
 import type { LoggerLike } from './powertools-types.js';
-import { TraceName } from './trace-subsegment.js';
-import { TraceField, type TraceUnit, type Tracing } from './trace-unit.js';
+import { TraceField, TraceName, type TraceUnit, type Tracing } from './trace-unit.js';
 import { type ClientCacheTracer, tracingFor } from './tracing.js';
 
 export interface CacheObserverOptions {

@@ -61,14 +61,28 @@ export class LazyModule<Module> {
   }
 }
 
+/**
+ * Stands in for a `require` thunk in the ESM build, which never requires
+ * (`synchronous()` is false there): naming no `require` in it spares every
+ * import of the package esbuild's `require` shim, a file of its own in the
+ * split build.
+ */
+export const notInEsmBuild = (): never => {
+  throw new Error('require is not used in the ESM build');
+};
+
 // Module-level memos of what Node's module cache holds anyway; the string
 // literals stay visible to bundlers on both paths.
 export const powertoolsLogger = new LazyModule<{ Logger: new () => Logger }>(
-  () => require('@aws-lambda-powertools/logger'),
+  typeof CLIENT_CACHE_ESM_BUILD === 'undefined'
+    ? () => require('@aws-lambda-powertools/logger')
+    : notInEsmBuild,
   () => import('@aws-lambda-powertools/logger'),
 );
 
 export const powertoolsMetrics = new LazyModule<{ Metrics: new () => Metrics }>(
-  () => require('@aws-lambda-powertools/metrics'),
+  typeof CLIENT_CACHE_ESM_BUILD === 'undefined'
+    ? () => require('@aws-lambda-powertools/metrics')
+    : notInEsmBuild,
   () => import('@aws-lambda-powertools/metrics'),
 );

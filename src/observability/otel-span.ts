@@ -1,28 +1,15 @@
 import type { OpenTelemetrySpanLike, OpenTelemetryTracerLike } from './otel-types.js';
-import type { TraceField, TraceUnit, Tracing } from './trace-unit.js';
+import type { OpenTelemetryAttribute, TraceUnit, Tracing } from './trace-unit.js';
 
 /** `SpanStatusCode.ERROR`, without importing the API for one number. */
 const STATUS_ERROR = 2;
 
-/**
- * OpenTelemetry attribute names: lower-case snake_case under the library's own
- * namespace, as the attribute naming conventions ask of names outside the
- * semantic conventions (`aws.*` and `cloud.region` belong to those, and mean
- * the running resource, not the client being built).
- */
-export const OpenTelemetryAttribute = {
-  ClientType: 'aws_client_cache.client_type',
-  Region: 'aws_client_cache.region',
-  CacheResult: 'aws_client_cache.cache_result',
-  Evicted: 'aws_client_cache.evicted',
-  CreationMs: 'aws_client_cache.creation_ms',
-  Source: 'aws_client_cache.source',
-  RefreshMode: 'aws_client_cache.refresh_mode',
-} as const satisfies Record<TraceField, string>;
-
-function spanUnit(span: OpenTelemetrySpanLike): TraceUnit {
+function spanUnit(
+  span: OpenTelemetrySpanLike,
+  attributes: typeof OpenTelemetryAttribute,
+): TraceUnit {
   return {
-    set: (field, value) => span.setAttribute(OpenTelemetryAttribute[field], value),
+    set: (field, value) => span.setAttribute(attributes[field], value),
     fail(error) {
       const exception = error instanceof Error ? error : new Error(String(error));
       span.recordException(exception);
@@ -35,13 +22,18 @@ function spanUnit(span: OpenTelemetrySpanLike): TraceUnit {
 /**
  * Tracing through an OpenTelemetry tracer. Spans are children of the active
  * span. Clients are not instrumented here: the OpenTelemetry AWS SDK
- * instrumentation (in the ADOT layer) already traces their calls.
+ * instrumentation (in the ADOT layer) already traces their calls. The
+ * attribute names are handed in: they live with the package root's exports,
+ * and importing them here would split them into a file of their own.
  */
-export function openTelemetryTracing(tracer: OpenTelemetryTracerLike): Tracing {
+export function openTelemetryTracing(
+  tracer: OpenTelemetryTracerLike,
+  attributes: typeof OpenTelemetryAttribute,
+): Tracing {
   return {
     open(name) {
       try {
-        return spanUnit(tracer.startSpan(name));
+        return spanUnit(tracer.startSpan(name), attributes);
       } catch {
         // Tracing must never break a getter.
         return undefined;

@@ -1,12 +1,9 @@
 import type { SubsegmentLike, TracerLike } from './powertools-types.js';
-import { TraceField, type TraceUnit, type Tracing } from './trace-unit.js';
+import type { TraceField, TraceUnit, Tracing } from './trace-unit.js';
 
-/** Trace unit names, prefixed so the cache's work stands out in a trace. */
-export const TraceName = {
-  Miss: 'ClientCache.miss',
-  Hit: 'ClientCache.hit',
-  CredentialRefresh: 'ClientCache.credentialRefresh',
-} as const;
+// A literal, not `TraceField.CreationMs`: a value import from trace-unit.ts would split it into a
+// file of its own, shared by the core and this lazily loaded adapter.
+const CREATION_MS: TraceField = 'CreationMs';
 
 /**
  * A subsegment under the current segment, or undefined when tracing is off
@@ -29,7 +26,7 @@ function subsegmentUnit(subsegment: SubsegmentLike): TraceUnit {
   return {
     // Annotations are indexed for filter expressions; a timing is not worth an index.
     set: (field, value) =>
-      field === TraceField.CreationMs
+      field === CREATION_MS
         ? subsegment.addMetadata('creationMs', value)
         : subsegment.addAnnotation(field, value),
     fail: (error) => subsegment.addError(error as Error),

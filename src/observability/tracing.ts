@@ -1,11 +1,25 @@
-import { openTelemetryTracing } from './otel-span.js';
+import { deferredTracing } from './deferred-tracing.js';
+import { LazyModule, notInEsmBuild } from './load-powertools.js';
 import type { OpenTelemetryTracerLike } from './otel-types.js';
 import type { TracerLike } from './powertools-types.js';
-import { xrayTracing } from './trace-subsegment.js';
-import type { Tracing } from './trace-unit.js';
+import { OpenTelemetryAttribute, type Tracing } from './trace-unit.js';
+
+/** Set to `true` by `tools/scripts/build-esm.mjs` (esbuild `define`); undeclared elsewhere. */
+declare const CLIENT_CACHE_ESM_BUILD: boolean | undefined;
 
 /** A Powertools `Tracer` (X-Ray) or an OpenTelemetry `Tracer`. */
 export type ClientCacheTracer = TracerLike | OpenTelemetryTracerLike;
+
+type Adapters = typeof import('./tracing-adapters.js');
+
+// Loaded the first time a cache is given a tracer, never at import: most
+// handlers trace nothing through the cache.
+const adapters = new LazyModule<Adapters>(
+  typeof CLIENT_CACHE_ESM_BUILD === 'undefined'
+    ? () => require('./tracing-adapters.js')
+    : notInEsmBuild,
+  () => import('./tracing-adapters.js'),
+);
 
 const hasMethods = (value: object, ...names: string[]): boolean =>
   names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
@@ -13,15 +27,20 @@ const hasMethods = (value: object, ...names: string[]): boolean =>
 /**
  * The adapter for the tracer's kind, told apart by shape (each kind can be
  * loaded more than once, so never by `instanceof`); undefined for no tracer
- * or an object of neither shape.
+ * or an object of neither shape. CommonJS loads the adapter then and there;
+ * ESM imports it, and until it arrives `deferredTracing` stands in.
  */
 export function tracingFor(tracer: ClientCacheTracer | undefined): Tracing | undefined {
   if (typeof tracer !== 'object' || tracer === null) return undefined;
+  let adapt: (loaded: Adapters) => Tracing;
   if (hasMethods(tracer, 'getSegment', 'captureAWSv3Client', 'isTracingEnabled')) {
-    return xrayTracing(tracer as TracerLike);
+    adapt = ({ xrayTracing }) => xrayTracing(tracer as TracerLike);
+  } else if (hasMethods(tracer, 'startSpan', 'startActiveSpan')) {
+    adapt = ({ openTelemetryTracing }) =>
+      openTelemetryTracing(tracer as OpenTelemetryTracerLike, OpenTelemetryAttribute);
+  } else {
+    return undefined;
   }
-  if (hasMethods(tracer, 'startSpan', 'startActiveSpan')) {
-    return openTelemetryTracing(tracer as OpenTelemetryTracerLike);
-  }
-  return undefined;
+  const loaded = adapters.get();
+  return loaded instanceof Promise ? deferredTracing(loaded.then(adapt)) : adapt(loaded);
 }

@@ -4,35 +4,89 @@
 // cold start when a function ships node_modules unbundled). Dependencies
 // stay external, and the shared chunk keeps one cache per process whichever
 // entry points a handler imports. Type declarations come from tsc.
+import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { dropRedundantChunkImports } from './drop-redundant-chunk-imports.mjs';
 
-const { metafile } = await build({
-  entryPoints: {
-    index: 'src/index.ts',
-    all: 'src/all.ts',
-    compat: 'src/compat.ts',
-    'clients/s3': 'src/clients/s3.ts',
-    'clients/eventbridge': 'src/clients/eventbridge.ts',
-    'clients/lambda': 'src/clients/lambda.ts',
-    'clients/cost-explorer': 'src/clients/cost-explorer.ts',
-    'clients/sts': 'src/clients/sts.ts',
-    'cdk/index': 'src/cdk/index.ts',
+const entryPoints = {
+  index: 'src/index.ts',
+  all: 'src/all.ts',
+  compat: 'src/compat.ts',
+  'clients/s3': 'src/clients/s3.ts',
+  'clients/eventbridge': 'src/clients/eventbridge.ts',
+  'clients/lambda': 'src/clients/lambda.ts',
+  'clients/cost-explorer': 'src/clients/cost-explorer.ts',
+  'clients/sts': 'src/clients/sts.ts',
+};
+const entrySources = new Map(
+  Object.entries(entryPoints).map(([name, source]) => [resolve(source), `${name}.js`]),
+);
+
+/**
+ * An entry point that imports another (`all` re-exports `clients/s3` and the
+ * root; the root re-exports `compat`) imports that entry's file, as the
+ * source does. Left to esbuild, each such module would become a shared chunk
+ * of its own, and `clients/s3.js` a file that only forwards to it: one more
+ * file for Node to resolve, read and link at every cold start.
+ */
+const entriesImportEntries = {
+  name: 'entries-import-entries',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^\.\.?\// }, ({ path, importer, kind }) => {
+      if (kind !== 'import-statement' || !entrySources.has(importer)) return undefined;
+      const target = entrySources.get(resolve(dirname(importer), path.replace(/\.js$/, '.ts')));
+      if (target === undefined) return undefined;
+      const from = dirname(entrySources.get(importer));
+      const specifier = relative(from, target);
+      return { path: specifier.startsWith('.') ? specifier : `./${specifier}`, external: true };
+    });
   },
+};
+
+const common = {
   outdir: 'dist/esm',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   packages: 'external',
   sourcemap: true,
-  chunkNames: 'chunks/[name]-[hash]',
   tsconfig: 'tsconfig.build.json',
+  logLevel: 'warning',
+};
+
+/**
+ * `aws-client-cache/cdk` runs at synth, never in a handler, so it is built
+ * on its own: sharing chunks with it would split the handler's code in one
+ * more file (the modules both use). Its only import whose identity matters,
+ * the error classes, comes from the package root, so `instanceof
+ * ClientCacheConfigError` holds whichever entry point a user imports it from.
+ */
+const errorsFromRoot = {
+  name: 'errors-from-root',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /\/errors\.js$/ }, ({ path, importer }) =>
+      resolve(dirname(importer), path) === resolve('src/errors.js')
+        ? { path: '../index.js', external: true }
+        : undefined,
+    );
+  },
+};
+await build({
+  ...common,
+  entryPoints: { 'cdk/index': 'src/cdk/index.ts' },
+  plugins: [errorsFromRoot],
+});
+
+const { metafile } = await build({
+  ...common,
+  entryPoints,
+  plugins: [entriesImportEntries],
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   // Optional packages (Powertools) load on first need: by `import()` here,
   // by `require` in the CommonJS build (src/observability/load-powertools.ts).
   define: { CLIENT_CACHE_ESM_BUILD: 'true' },
-  logLevel: 'warning',
   metafile: true,
 });
 // Else a user's esbuild warns about them (ignored-bare-import): see the helper.

@@ -4,7 +4,8 @@
  * package never loads OpenTelemetry at all (an OpenTelemetry tracer is used
  * by its shape). Importing an entry point and building a client without a
  * role loads no Powertools Logger or Metrics (nothing was logged or
- * published), no role credential code, and on Node 22+ not Node's internal
+ * published), no role credential code, none of the package's own tracing
+ * adapters (no tracer was given), and on Node 22+ not Node's internal
  * undici (which an ESM import of `node:http` drags in). Imports the built
  * package the way a user would (`require` and `import` through its `exports`
  * map) in a fresh Node process, and lists the loaded modules. Control runs
@@ -133,9 +134,16 @@ it('never names an OpenTelemetry module in an import or require of the built pac
   expect(naming).toEqual([]);
 });
 
-/** What a handler that builds a roleless client, logs nothing and publishes nothing must not load. */
+/**
+ * What a handler that builds a roleless client, logs nothing, publishes
+ * nothing and passes no tracer must not load, the package's own tracing
+ * adapters included (`tracing-adapters` is their file in the ESM build,
+ * `trace-subsegment` and `otel-span` theirs in the CommonJS one).
+ */
 const UNNEEDED =
-  /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]/;
+  /@aws-lambda-powertools[\\/](logger|metrics|tracer)|aws-xray-sdk-core|@opentelemetry[\\/]|@aws-sdk[\\/](credential-providers|nested-clients)[\\/]|[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/](trace-subsegment|otel-span|tracing-adapters)\.)/;
+const ADAPTERS =
+  /[\\/]dist[\\/](esm[\\/]chunks[\\/]tracing-adapters-|cjs[\\/]observability[\\/]otel-span\.)/;
 const ENTRY_POINTS = ['aws-client-cache', 'aws-client-cache/s3', 'aws-client-cache/all'] as const;
 
 interface ColdProbe {
@@ -259,3 +267,66 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
   expect(imported.undici).toBe(nodeMajor >= 22);
   expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
 });
+
+it('sees the tracing adapters load when a cache is given a tracer, in both module formats', async () => {
+  // Prepare: a tracer of OpenTelemetry's shape; CommonJS requires its adapter in the call, the ESM
+  // build imports it in the background
+  const tracer = '{ tracer: { startSpan() {}, startActiveSpan() {} } }';
+  const imported = `
+(await import('aws-client-cache')).createClientCache(${tracer});
+await new Promise((resolve) => setTimeout(resolve, 200));`;
+  const required = `require('aws-client-cache').createClientCache(${tracer});`;
+
+  // Act
+  const [esm, cjs] = await Promise.all([
+    coldProbe('esm', 'aws-client-cache/s3', imported),
+    coldProbe('cjs', 'aws-client-cache/s3', required),
+  ]);
+
+  // Assess
+  expect(esm.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
+  expect(cjs.loaded.some((path) => ADAPTERS.test(path))).toBe(true);
+});
+
+it.each(['cjs', 'esm'] as const)(
+  'instruments a client built before the tracing adapter arrived (%s)',
+  async (format) => {
+    // Prepare: a Powertools-shaped tracer that records what it instruments; the getter runs
+    // in the same synchronous stretch as the cache's construction, before an ESM import can land
+    const load = (entry: string) =>
+      format === 'cjs' ? `require('${entry}')` : `(await import('${entry}'))`;
+    const script = `
+const { createClientCache } = ${load('aws-client-cache')};
+const { S3Service } = ${load('aws-client-cache/s3')};
+const captured = [];
+const tracer = {
+  getSegment: () => undefined,
+  isTracingEnabled: () => true,
+  captureAWSv3Client: (client) => { captured.push(client); return client; },
+};
+const client = createClientCache({ tracer }).get(S3Service, { region: 'eu-west-1' });
+const atBuild = captured.length;
+setTimeout(() => process.stdout.write(JSON.stringify({
+  atBuild,
+  later: captured.length,
+  same: captured[0] === client,
+})), 200);`;
+    const flags = format === 'esm' ? ['--input-type=module'] : [];
+
+    // Act
+    const { stdout } = await run(process.execPath, [...flags, '-e', script], {
+      cwd: ROOT,
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      },
+    });
+    const result = JSON.parse(stdout) as { atBuild: number; later: number; same: boolean };
+
+    // Assess: CommonJS instruments in the call; ESM once the adapter arrives, exactly once
+    expect(result.atBuild).toBe(format === 'cjs' ? 1 : 0);
+    expect(result.later).toBe(1);
+    expect(result.same).toBe(true);
+  },
+);
