@@ -75,7 +75,7 @@ try {
   for (const [runtime, node] of Object.entries(runtimes)) {
     // In a process of its own: after P1-P3 the getter's call sites have seen many config shapes,
     // which no handler's do.
-    const [rounds, iterations] = quick ? ['11', '20000'] : ['101', '30000'];
+    const [rounds, iterations] = quick ? ['3', '5000'] : ['101', '30000'];
     const hit = JSON.parse(
       execFileSync(
         node,
@@ -111,7 +111,7 @@ try {
   }
 
   progress('P5 EMF lines per invocation');
-  const emf = await measureEmfLines(endpoint, quick ? 20 : 200);
+  const emf = await measureEmfLines(endpoint, quick ? 10 : 200);
   results.push({
     id: 'P5',
     name: 'EMF lines from the cache per invocation',
@@ -121,7 +121,7 @@ try {
   });
 
   progress('P5 EMF lines under multi-concurrency (emulated Managed Instance, 2 workers x 32)');
-  const volume = await measureManagedInstanceVolume(endpoint, quick ? 3000 : 10_000);
+  const volume = await measureManagedInstanceVolume(endpoint, quick ? 1000 : 10_000);
   const perThousand = (1000 * volume.cacheLines) / Math.max(1, volume.invocations);
   results.push({
     id: 'P5',
@@ -132,7 +132,8 @@ try {
   });
 
   progress('P6 cold start (whole fresh processes, built package and esbuild bundles)');
-  const cold = await measureColdStart(quick ? 3 : 21, runtimes);
+  // Quick mode: one round of each cell (after the warm-up spawns), which keeps the script working.
+  const cold = await measureColdStart(quick ? 1 : 21, runtimes);
   for (const result of cold.results) {
     const how =
       result.packaging === 'bundled'
@@ -169,7 +170,7 @@ try {
   const churn = JSON.parse(
     execFileSync(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'tools/bench/churn-child.ts', quick ? '1000' : '10000'],
+      ['--expose-gc', '--import', 'tsx', 'tools/bench/churn-child.ts', quick ? '500' : '10000'],
       {
         encoding: 'utf8',
         env: process.env,

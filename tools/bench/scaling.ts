@@ -49,7 +49,7 @@ async function measurePoint(
 
 /** The series: each dimension grown with the others held still. */
 export async function measureScaling(endpoint: LocalAws, quick: boolean): Promise<ScalingPoint[]> {
-  const invocations = quick ? 60 : 300;
+  const invocations = quick ? 20 : 300;
   const points: [roles: number, invocations: number, concurrency: number][] = [
     [1, invocations, 4],
     [10, invocations, 4],

@@ -186,7 +186,7 @@ process.stdout.write('\\nPROBE ' + JSON.stringify({
   esmHttpImport: resolved.includes('node:http'),
   undici: process.moduleLoadList.some((name) => name.includes('internal/deps/undici')),
   built: typeof client.send === 'function',
-}));`;
+}) + '\\n');`;
 }
 
 async function coldProbe(format: 'cjs' | 'esm', entry: string, control = ''): Promise<ColdProbe> {
@@ -207,6 +207,7 @@ async function coldProbe(format: 'cjs' | 'esm', entry: string, control = ''): Pr
         },
       },
     );
+    // The probe ends its line: what a control run prints after it (late on a loaded machine) starts the next.
     const line = stdout.split('\n').find((text) => text.startsWith('PROBE ')) ?? '';
     return JSON.parse(line.slice('PROBE '.length)) as ColdProbe;
   } finally {

@@ -41,6 +41,16 @@ interface DrawnWidget {
 }
 
 const describeWithChromium = chromiumInstalled() ? describe : describe.skip;
+// One Chromium for the file (each test opens its own page): a launch takes seconds on a loaded machine.
+let browserLaunch: Promise<Browser> | undefined;
+const sharedBrowser = (): Promise<Browser> =>
+  (browserLaunch ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] }));
+afterAll(async () => {
+  await browserLaunch?.then(
+    (browser) => browser.close(),
+    () => undefined,
+  );
+});
 // Rendering a PNG and starting Chromium take seconds, far longer on a loaded 2-core CI machine
 // running the suite under another Node version; a hook that timed out left Chromium running.
 const SETUP_TIMEOUT_MS = 120_000;
@@ -69,11 +79,10 @@ describeWithChromium(title, () => {
         command.stderr += text;
       },
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    browser = await sharedBrowser();
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await browser?.close();
     rmSync(directory, { recursive: true, force: true });
   });
 
@@ -219,11 +228,10 @@ describeWithChromium(`${title}: what a person sees at each width`, () => {
       const quiet = { stdout: () => undefined, stderr: () => undefined };
       await runPreviewCommand(['--input', input, '--out', out, ...args], quiet);
     }
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    browser = await sharedBrowser();
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await browser?.close();
     rmSync(directory, { recursive: true, force: true });
   });
 
@@ -319,11 +327,10 @@ describeWithChromium(`${title}: the fleet view`, () => {
       stdout: () => undefined,
       stderr: () => undefined,
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] });
+    browser = await sharedBrowser();
   }, SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await browser?.close();
     rmSync(directory, { recursive: true, force: true });
   });
 
