@@ -7,7 +7,7 @@ import { HitIndex, type SimpleConfigPath } from './hit-index.js';
 import { RecentEntries } from './recent-entries.js';
 
 /** What the cache keeps per key. */
-export interface CacheEntry {
+interface CacheEntry {
   readonly client: object;
   readonly clientType: string;
   /** Epoch milliseconds; the entry is invalid from this instant on. */
@@ -32,7 +32,7 @@ export type CreatedEntry = Omit<CacheEntry, 'clientType' | 'simplePath' | 'key'>
 /** An entry as the store holds it: always the same fields, so every hit reads one shape. */
 type StoredEntry = CacheEntry & RecencyMark;
 
-export interface ClientStoreOptions {
+interface ClientStoreOptions {
   readonly maxEntries: number;
   readonly now: () => number;
   /** A cheaper clock for TTL checks; default `now`. */

@@ -8,7 +8,7 @@ import type { FrozenIdentity } from '../config/sdk-identity.js';
 let processKey: Buffer | undefined;
 
 /** A short one-way digest under the process key. */
-export function digest(text: string): string {
+function digest(text: string): string {
   processKey ??= randomBytes(32);
   return createHmac('sha256', processKey).update(text).digest('hex').slice(0, 16);
 }

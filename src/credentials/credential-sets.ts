@@ -14,7 +14,7 @@ import {
   type SharedProvider,
 } from './refreshing-credentials.js';
 
-export interface CredentialSetsOptions {
+interface CredentialSetsOptions {
   readonly now: () => number;
   /** Default: the SDKs' 1 minute; tests shorten or lengthen it. */
   readonly mandatoryWindowMs?: number;

@@ -11,7 +11,7 @@ import type { LoggerLike } from './powertools-types.js';
 import { TraceField, TraceName, type TraceUnit, type Tracing } from './trace-unit.js';
 import { type ClientCacheTracer, tracingFor } from './tracing.js';
 
-export interface CacheObserverOptions {
+interface CacheObserverOptions {
   readonly logger: LoggerLike;
   readonly tracer?: ClientCacheTracer;
   readonly traceHits: boolean;

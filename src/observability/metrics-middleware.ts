@@ -9,7 +9,7 @@ export interface ClientCacheMetricsOptions {
 }
 
 /** What the middleware and the wrapper need of a cache. */
-export interface InvocationEndPublisher {
+interface InvocationEndPublisher {
   publishAtInvocationEnd(metrics: MetricsLike | undefined, flushYours: boolean): void;
 }
 

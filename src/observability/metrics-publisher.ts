@@ -19,7 +19,7 @@ const GAUGE_ROWS = ROWS.filter(([, row]) => row.kind === 'gauge');
 const SAMPLE_ROWS = ROWS.filter(([, row]) => row.kind === 'samples');
 const NOTHING: Readonly<CacheCounters> = newCacheCounters();
 
-export interface MetricsPublisherOptions {
+interface MetricsPublisherOptions {
   /** The cache's counters record; the publisher only reads it. */
   readonly counters: Readonly<CacheCounters>;
   /** The gauges of the metric table, by their `stat` field (today only `size`). */

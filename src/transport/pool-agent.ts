@@ -14,7 +14,7 @@ export interface PoolSaturation {
 }
 
 /** What a pool agent needs besides Node's own agent options. */
-export interface PoolAgentOptions {
+interface PoolAgentOptions {
   readonly maxSockets: number;
   /** Time from opening a socket to its TCP connect; 0 for none. */
   readonly connectionTimeoutMs: number;

@@ -7,7 +7,7 @@ type HttpHandlerOptions = Parameters<NodeHttpHandler['handle']>[1];
 type HandleResult = Awaited<ReturnType<NodeHttpHandler['handle']>>;
 
 /** The agents one handler sends through, and whether their pools are closed. */
-export interface PoolAgents {
+interface PoolAgents {
   readonly https: PoolAgent;
   readonly http: PoolHttpAgent;
   readonly isClosed: () => boolean;
