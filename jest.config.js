@@ -1,5 +1,10 @@
+import { availableParallelism } from 'node:os';
+
 /** @type {import('jest').Config} */
 export default {
+  // Jest's default (cores - 1) is one worker on a 2-core machine, where much of the suite waits on
+  // sockets, timers and child processes: two share it well. More cores, one fewer than there are.
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
