@@ -22,6 +22,7 @@ import {
 } from '../../../src/all.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { propertyParameters } from '../../support/property-run.js';
 import { useReliabilityGuards } from '../../support/reliability-guards.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -124,7 +125,7 @@ describe('credential isolation, verified at the endpoint', () => {
           }
         },
       ),
-      { numRuns: 100 },
+      propertyParameters(100, 20261220),
     );
     reportFigures('credential isolation property', {
       runs: 100,

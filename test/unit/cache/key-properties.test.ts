@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import { type ClientConfig, generateCacheKey } from '../../../src/all.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 type Config = { -readonly [Field in keyof ClientConfig]: ClientConfig[Field] };
 
@@ -159,7 +160,7 @@ describe('generateCacheKey properties', () => {
         // Assess
         expect(firstKey === secondKey).toBe(equivalent(first, second));
       }),
-      { numRuns: 3000 },
+      propertyParameters(3000, 20261221),
     );
   });
 
@@ -175,7 +176,7 @@ describe('generateCacheKey properties', () => {
         // Assess
         expect(keyOfReordered).toBe(key);
       }),
-      { numRuns: 500 },
+      propertyParameters(500, 20261221),
     );
   });
 
@@ -189,7 +190,7 @@ describe('generateCacheKey properties', () => {
         // Assess
         expect(firstKey === secondKey).toBe(sameValue(first, second));
       }),
-      { numRuns: 1000 },
+      propertyParameters(1000, 20261221),
     );
   });
 
@@ -208,7 +209,7 @@ describe('generateCacheKey properties', () => {
           );
         },
       ),
-      { numRuns: 500 },
+      propertyParameters(500, 20261221),
     );
   });
 
@@ -222,7 +223,7 @@ describe('generateCacheKey properties', () => {
         const prefix = `EventBridge:${config.region ?? 'default'}:${config.roleArn ?? 'none'}:${config.profile ?? 'none'}`;
         expect(key === prefix || key.startsWith(`${prefix}:`)).toBe(true);
       }),
-      { numRuns: 500 },
+      propertyParameters(500, 20261221),
     );
   });
 
@@ -249,7 +250,7 @@ describe('generateCacheKey properties', () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      propertyParameters(1000, 20261221),
     );
   });
 });

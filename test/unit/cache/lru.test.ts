@@ -16,6 +16,7 @@ import {
 import { defaultClientCache } from '../../../src/client-cache/default-cache.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import { configErrorFrom, useFreshCache } from '../../support/fresh-cache.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 const fresh = useFreshCache();
 
@@ -149,7 +150,7 @@ describe('LRU bound', () => {
           expect(cache.stats().indexedKeys).toBe(model.length);
         },
       ),
-      { numRuns: 200 },
+      propertyParameters(200, 20261222),
     );
   });
 });

@@ -16,6 +16,7 @@ import {
   getSTSClient,
 } from '../../../src/all.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { propertyParameters } from '../../support/property-run.js';
 
 const GETTERS = {
   S3: getS3Client,
@@ -101,7 +102,7 @@ describe('credential isolation', () => {
           }
         },
       ),
-      { numRuns: 1000 },
+      propertyParameters(1000, 20261223),
     );
   });
 
