@@ -49,13 +49,21 @@ export function useFreshCache(options: FreshCacheOptions = {}): FreshCaches {
   };
 }
 
-/** The `ClientCacheConfigError` that `action` throws; fails the test on anything else. */
-export function configErrorFrom(action: () => unknown): ClientCacheConfigError {
+/** The error of class `ErrorClass` that `action` throws; fails the test on anything else. */
+export function errorFrom<ErrorType extends Error>(
+  ErrorClass: new (...args: never[]) => ErrorType,
+  action: () => unknown,
+): ErrorType {
   try {
     action();
   } catch (error) {
-    if (error instanceof ClientCacheConfigError) return error;
+    if (error instanceof ErrorClass) return error;
     throw error;
   }
-  throw new Error('expected a ClientCacheConfigError, but nothing was thrown');
+  throw new Error(`expected a ${ErrorClass.name}, but nothing was thrown`);
+}
+
+/** The `ClientCacheConfigError` that `action` throws; fails the test on anything else. */
+export function configErrorFrom(action: () => unknown): ClientCacheConfigError {
+  return errorFrom(ClientCacheConfigError, action);
 }

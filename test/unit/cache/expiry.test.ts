@@ -15,7 +15,7 @@ import {
 } from '../../../src/all.js';
 import { createTestClock, type TestClock } from '../../support/clock.js';
 import { setEnv } from '../../support/env.js';
-import { useFreshCache } from '../../support/fresh-cache.js';
+import { errorFrom, useFreshCache } from '../../support/fresh-cache.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -35,16 +35,6 @@ function credentialsExpiringAt(expiration: Date | number) {
     secretAccessKey: 'expiring-credentials-secret-value',
     expiration,
   };
-}
-
-function credentialsErrorFrom(action: () => unknown): ClientCacheCredentialsError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ClientCacheCredentialsError) return error;
-    throw error;
-  }
-  throw new Error('expected a ClientCacheCredentialsError, but nothing was thrown');
 }
 
 describe('expiring static credentials', () => {
@@ -138,7 +128,9 @@ describe('expiring static credentials', () => {
     const expired = credentialsExpiringAt(new Date(clock.now() - SECOND));
 
     // Act
-    const error = credentialsErrorFrom(() => getS3Client({ credentials: expired }));
+    const error = errorFrom(ClientCacheCredentialsError, () =>
+      getS3Client({ credentials: expired }),
+    );
 
     // Assess
     expect(error.name).toBe('ClientCacheCredentialsError');
@@ -156,7 +148,7 @@ describe('expiring static credentials', () => {
     configureClientCache({ now: clock.now });
 
     // Act
-    const error = credentialsErrorFrom(() =>
+    const error = errorFrom(ClientCacheCredentialsError, () =>
       getS3Client({ credentials: credentialsExpiringAt(clock.now()) }),
     );
 
