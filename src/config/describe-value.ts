@@ -15,7 +15,7 @@ const MAX_SHOWN = 80;
 
 /** A field name an error may show: an identifier, short enough not to be a key or token. */
 const SHOWABLE_NAME = /^[A-Za-z_$][\w$]{0,31}$/;
-/** The shape of an access key id (16 to 128 upper-case letters and digits): an identifier too. */
+/** The shape of an access key id (16 or more upper-case letters and digits): an identifier too. */
 const KEY_ID_SHAPE = /^[A-Z\d]{16,}$/;
 
 function describeObjectKind(value: object): string {

@@ -1,7 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { ClientCacheError } from '../errors.js';
 
-/** Set to `true` by `scripts/build-esm.mjs` (esbuild `define`); undeclared elsewhere. */
+/** Set to `true` by `tools/scripts/build-esm.mjs` (esbuild `define`); undeclared elsewhere. */
 declare const CLIENT_CACHE_ESM_BUILD: boolean | undefined;
 
 /**
@@ -68,7 +69,7 @@ export class LazyModule<Module> {
  * split build.
  */
 export const notInEsmBuild = (): never => {
-  throw new Error('require is not used in the ESM build');
+  throw new ClientCacheError('require is not used in the ESM build');
 };
 
 // Module-level memos of what Node's module cache holds anyway; the string
