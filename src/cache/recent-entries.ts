@@ -1,44 +1,62 @@
 import type { SimpleConfigPath } from './hit-index.js';
 
-/** How many entries the shortcut remembers: a handler's clients, alternated, seldom exceed it. */
-const SLOTS = 4;
-
 /**
- * The last few entries found for simple configs, checked before the hit
- * index. A handler asks for the same few clients over and over (one per
- * role or region it alternates between); comparing the config's three
+ * The last two entries found for simple configs, checked before the hit
+ * index. A handler asks for the same client over and over, or alternates
+ * between two (two roles, two regions); comparing the config's three
  * fields with a remembered entry's is cheaper than hashing into the index.
  * Only entries the index would have found are remembered, and the store
  * forgets them all whenever any entry leaves, so a find here returns what
  * the index would.
  */
 export class RecentEntries<Entry extends { readonly simplePath?: SimpleConfigPath }> {
-  readonly #slots: (Entry | undefined)[] = new Array(SLOTS).fill(undefined);
-  #next = 0;
+  // Each slot's fields held apart, not as an array of paths: a hit compares
+  // three fields of this object, with no array or path object to load first.
+  #first: Entry | undefined;
+  #firstType: string | undefined;
+  #firstRegion: string | undefined;
+  #firstRole: string | undefined;
+  #second: Entry | undefined;
+  #secondType: string | undefined;
+  #secondRegion: string | undefined;
+  #secondRole: string | undefined;
 
   find(clientType: string, region: unknown, roleArn: unknown): Entry | undefined {
-    for (let slot = 0; slot < SLOTS; slot++) {
-      const entry = this.#slots[slot];
-      const path = entry?.simplePath;
-      if (
-        path !== undefined &&
-        roleArn === path.roleArn &&
-        region === path.region &&
-        clientType === path.clientType
-      ) {
-        return entry;
-      }
+    if (
+      roleArn === this.#firstRole &&
+      region === this.#firstRegion &&
+      clientType === this.#firstType
+    ) {
+      return this.#first;
+    }
+    if (
+      roleArn === this.#secondRole &&
+      region === this.#secondRegion &&
+      clientType === this.#secondType
+    ) {
+      return this.#second;
     }
     return undefined;
   }
 
-  /** Remembers an indexed entry in place of the one remembered longest. */
+  /** Remembers an indexed entry first, keeping the previous first as the second. */
   remember(entry: Entry): void {
-    this.#slots[this.#next] = entry;
-    this.#next = (this.#next + 1) % SLOTS;
+    const path = entry.simplePath;
+    if (path === undefined) return;
+    this.#second = this.#first;
+    this.#secondType = this.#firstType;
+    this.#secondRegion = this.#firstRegion;
+    this.#secondRole = this.#firstRole;
+    this.#first = entry;
+    this.#firstType = path.clientType;
+    this.#firstRegion = path.region;
+    this.#firstRole = path.roleArn;
   }
 
   forget(): void {
-    this.#slots.fill(undefined);
+    this.#first = this.#second = undefined;
+    this.#firstType = this.#secondType = undefined;
+    this.#firstRegion = this.#secondRegion = undefined;
+    this.#firstRole = this.#secondRole = undefined;
   }
 }

@@ -6,7 +6,7 @@ import type { ClientConfig } from '../config/client-cache-config.js';
 import { type ClientSpec, parseClientConfig } from '../config/parse-client-config.js';
 import { type ResolvedSettings, resolveSettings } from '../config/settings.js';
 import { CredentialSets } from '../credentials/credential-sets.js';
-import { ClientCacheError, errorLogShape } from '../errors.js';
+import { ClientCacheError } from '../errors.js';
 import {
   type ClientConstructor,
   type ClientFactoryContext,
@@ -16,8 +16,9 @@ import { CacheObserver } from '../observability/cache-observer.js';
 import { CreationSamples } from '../observability/creation-samples.js';
 import { DeferredLogger } from '../observability/deferred-logger.js';
 import { DeferredMetrics } from '../observability/deferred-metrics.js';
+import { inlineProviderWarning } from '../observability/inline-provider-warning.js';
 import { MetricsPublisher } from '../observability/metrics-publisher.js';
-import type { LoggerLike, MetricsLike } from '../observability/powertools-types.js';
+import type { MetricsLike } from '../observability/powertools-types.js';
 import { newCacheCounters } from '../observers/cache-counters.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { checkClientClass, checkService } from './check-getter-arguments.js';
@@ -30,8 +31,6 @@ import { ClientTypeNames } from './client-type-names.js';
 const COARSE_CLOCK_RESOLUTION_MS = 1000;
 /** Under Lambda multi-concurrency the cache flushes its own line at most this often. */
 const MULTI_CONCURRENCY_FLUSH_INTERVAL_MS = 1000;
-/** New provider functions that each built a client before the cache says they are made per call. */
-const INLINE_PROVIDER_WARNING_AT = 10;
 const NO_CONFIG: ClientConfig = Object.freeze({});
 /** Starts the key of a client filed under a key of the caller's; no getter key starts so. */
 const KEYED_PREFIX = 'keyed|';
@@ -43,7 +42,7 @@ let readSettings: (cache: ClientCache) => ResolvedSettings;
  * A client cache: the bounded store and its key memos, the pools, the
  * credential sets, the counters and creation samples, the publish mark, and
  * the logger, metrics and tracer it reports to. Nothing is shared between
- * two instances but the process's HMAC key. The package's getters use one
+ * two instances but the process's fingerprint key. The package's getters use one
  * default instance; `createClientCache` builds an isolated one.
  */
 export class ClientCache {
@@ -57,12 +56,11 @@ export class ClientCache {
   readonly #credentialSets: CredentialSets;
   readonly #factory: ClientFactoryContext;
   readonly #publisher: MetricsPublisher;
-  readonly #logger: LoggerLike;
   readonly #metrics: MetricsLike | undefined;
   readonly #clientTypes = new ClientTypeNames();
   readonly #servicesByClass = new WeakMap<object, ClientService<object>>();
+  readonly #noteProviderClient: () => void;
   #ownMetrics: DeferredMetrics | undefined;
-  #providerClients = 0;
   #builtClients = false;
   #destroyed = false;
   #destroying: Promise<void> | undefined;
@@ -86,7 +84,7 @@ export class ClientCache {
       samples,
     });
     this.#settings = settings;
-    this.#logger = logger;
+    this.#noteProviderClient = inlineProviderWarning(logger);
     this.#metrics = options.metrics;
     this.#store = new ClientStore({
       maxEntries: settings.maxEntries,
@@ -100,9 +98,7 @@ export class ClientCache {
       (saturation) =>
         logger.warn(
           'aws-client-cache: connection pool saturated; requests are queueing for a socket',
-          {
-            ...saturation,
-          },
+          { ...saturation },
         ),
       Date.now,
       this.#counters,
@@ -150,6 +146,14 @@ export class ClientCache {
       const hit = this.#store.getSimple(service?.clientType, given);
       if (hit !== undefined) return hit as ClientType;
     }
+    return this.#getParsed(service, given);
+  }
+
+  /** All but a simple hit, kept out of `get` so V8 inlines that whole into the caller (P4). */
+  #getParsed<ClientType extends object>(
+    service: ClientService<ClientType>,
+    given: unknown,
+  ): ClientType {
     checkService(service);
     this.#assertUsable();
     const spec = parseClientConfig(given);
@@ -256,21 +260,11 @@ export class ClientCache {
     this.#store.clear();
     this.#credentialSets.clear();
     // Unthrottled: under multi-concurrency the last second of counts would otherwise be lost.
-    if (this.#ownMetrics !== undefined) this.#flushOwnMetrics();
+    if (this.#ownMetrics !== undefined) this.#publisher.publishLast();
     this.#destroying = Promise.all([this.#ownMetrics?.settled(), this.#pools.close()]).then(
       () => undefined,
     );
     return this.#destroying;
-  }
-
-  #flushOwnMetrics(): void {
-    try {
-      this.#publisher.publish();
-    } catch (error) {
-      this.#logger.warn('aws-client-cache: could not publish the cache metrics', {
-        error: errorLogShape(error),
-      });
-    }
   }
 
   #create<ClientType extends object>(service: ClientService<ClientType>, spec: ClientSpec) {
@@ -278,14 +272,6 @@ export class ClientCache {
     this.#builtClients = true;
     if (typeof spec.credentials === 'function') this.#noteProviderClient();
     return created;
-  }
-
-  #noteProviderClient(): void {
-    if (++this.#providerClients !== INLINE_PROVIDER_WARNING_AT) return;
-    this.#logger.warn(
-      'aws-client-cache: credential provider functions keep building new clients; a provider created inside the handler misses the cache on every call. Create it once, at module scope',
-      { providerClients: this.#providerClients },
-    );
   }
 
   #assertUsable(): void {

@@ -139,6 +139,15 @@ export class MetricsPublisher {
     }
   }
 
+  /** The last publish, when the cache ends: unthrottled; a failure is logged, never thrown. */
+  publishLast(): void {
+    try {
+      this.publish();
+    } catch (error) {
+      this.#warn(error);
+    }
+  }
+
   #flushOwn(own: MetricsLike): boolean {
     if (!this.#add(own)) return false;
     own.publishStoredMetrics();
