@@ -31,6 +31,7 @@ import {
   type DeliveryFaultServer,
   startDeliveryFaultServer,
 } from '../../support/delivery-fault-server.js';
+import { propertySeed } from '../../support/property-run.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
 const OPERATIONS = ['Invoke', 'PutEvents', 'PutObject', 'GetObject'] as const;
@@ -279,12 +280,8 @@ describe('the shared pool delivery model', () => {
   afterAll(() => server.close());
 
   it('never sends a call twice, never sends after close, and says when a call may have run', async () => {
-    // Prepare: a fixed seed on CI, a new one elsewhere
-    const seed = process.env.MODEL_SEED
-      ? Number(process.env.MODEL_SEED)
-      : process.env.CI
-        ? 20261202
-        : Date.now() % 2 ** 31;
+    // Prepare: a fixed seed on CI, a new one elsewhere, MODEL_SEED to replay
+    const seed = propertySeed(20261202);
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(
@@ -308,16 +305,18 @@ describe('the shared pool delivery model', () => {
             const closing = real.closing ?? settleAll(real).then(() => pools.close(0));
             await closing;
             const sentAtClose = pools.counters.requestsSent;
-            const arrivedAtClose = server.arrivals();
             expect(pools.openSocketCount).toBe(0);
             await settleAll(real);
+            // The server shares this process: on a loaded machine it may read a request the pool
+            // wrote before close only after close resolved. So "nothing after close" is judged by
+            // what the pool wrote: once the server has read all of that, it has read nothing more.
+            await until(() => server.arrivals() >= sentAtClose);
             await delay(5);
 
             // Assess
             for (const call of real.calls) assessCall(call, server);
-            expect(server.arrivals()).toBe(arrivedAtClose);
             expect(pools.counters.requestsSent).toBe(sentAtClose);
-            expect(pools.counters.requestsSent).toBe(server.arrivals());
+            expect(server.arrivals()).toBe(sentAtClose);
             expect(server.deadArrivals()).toBe(0);
             expect(await until(() => server.openConnections() === 0)).toBe(true);
           } finally {

@@ -18,6 +18,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import fc from 'fast-check';
 import type { ClientCache } from '../../../src/client-cache/client-cache.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { propertySeed } from '../../support/property-run.js';
 
 const REGIONS = ['us-east-1', 'eu-west-1', 'ap-south-1', '*'];
 const DISGUISES = ['plain', 'ownMap', 'speciesConstructor', 'subclass', 'proxy'] as const;
@@ -88,10 +89,7 @@ function configOf(regions: unknown[]) {
   return { additionalConfig: { sigv4aSigningRegionSet: regions } };
 }
 
-function seed(): number {
-  if (process.env.MODEL_SEED) return Number(process.env.MODEL_SEED);
-  return process.env.CI ? 20261202 : Date.now() % 2 ** 31;
-}
+const seed = (): number => propertySeed(20261202);
 
 it('copies an additionalConfig array by index: nothing the caller holds reaches the client, and equal copies share a key', async () => {
   await fc.assert(
