@@ -131,6 +131,7 @@ describe('the cache under load', () => {
         putObjectRequests: stats.requests('S3.PutObject'),
         misses: after.misses,
         hits: after.hits,
+        credentialFetches: after.credentialRefreshes + after.credentialRefreshFailures,
         evictions: after.evictions,
         connectionsOpened: after.connectionsOpened,
         saturationWarnings: captured.warnings.filter((line) => line.includes('saturated')).length,
@@ -140,7 +141,7 @@ describe('the cache under load', () => {
     };
   }
 
-  it('serves 1,000 concurrent calls over 50 roles with 50 AssumeRole calls and each call sent once', async () => {
+  it('serves 1,000 concurrent calls over 50 roles with one AssumeRole per role and each call sent once', async () => {
     // Prepare
     const captured: Captured = { warnings: [] };
     // 50 roles x 3 services are 150 configs: room for all of them.
@@ -157,7 +158,11 @@ describe('the cache under load', () => {
     // Assess
     reportFigures('1,000 concurrent calls over 50 roles', run.figures);
     expect(run.figures.failuresByName).toEqual({});
-    expect(run.figures.assumeRoleCalls).toBe(50);
+    // The cache asks once per role. The server may count more only if the SDK retried that one
+    // call (a response lost on a starved machine, seen once as 51): the roles are all assumed.
+    expect(run.figures.credentialFetches).toBe(50);
+    expect(run.figures.assumeRoleCalls).toBeGreaterThanOrEqual(50);
+    expect(ROLES.filter((role) => local.endpoint.stats.assumeRoleCalls(role) === 0)).toEqual([]);
     expect(run.figures.putEventsRequests).toBe(run.expected.events);
     expect(run.figures.invokeRequests).toBe(run.expected.invocations);
     expect(new Set(run.eventIds).size).toBe(run.expected.events);
