@@ -11,8 +11,9 @@ let processKey: string | undefined;
  * A short one-way digest under the process key: SHA-256 of the key (64 hex
  * characters, a fixed length) followed by the text. Not HMAC: nothing ever
  * verifies a fingerprint, and one cut to 16 hex digits withholds the hash
- * state a length extension would need. `createHmac` cost each keyed call
- * 1.4 us on Node 22 and 13 us on Node 24, one-shot `hash` 0.5 to 0.8 us.
+ * state a length extension would need; one-shot `hash` costs a keyed call a
+ * fraction of what `createHmac` did, most of all on Node 24 (SECURITY.md,
+ * BENCHMARKS.md P4).
  */
 function digest(text: string): string {
   processKey ??= randomBytes(32).toString('hex');
