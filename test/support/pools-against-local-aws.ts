@@ -1,8 +1,22 @@
-import { LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
+import { InvokeCommand, LambdaClient, type LambdaClientConfig } from '@aws-sdk/client-lambda';
 import { type PoolSettings, SharedPools } from '../../src/transport/shared-pool.js';
 import { localClientConfig } from '../../tools/local-aws/client-config.js';
 import type { LocalAws, StartLocalAwsOptions } from '../../tools/local-aws/local-aws.js';
 import { useLocalAws } from '../../tools/local-aws/use-local-aws.js';
+
+/** `count` Invokes of the endpoint's `echo` function at once, each with the payload id `<tag>-<n>`. */
+export function invokeEchoes(client: LambdaClient, count: number, tag: string) {
+  return Promise.allSettled(
+    Array.from({ length: count }, (_, index) =>
+      client.send(
+        new InvokeCommand({
+          FunctionName: 'echo',
+          Payload: JSON.stringify({ id: `${tag}-${index}` }),
+        }),
+      ),
+    ),
+  );
+}
 
 /** What {@link usePoolsAgainstLocalAws} gives a test file. */
 export interface PoolsAgainstLocalAws {
