@@ -49,9 +49,7 @@ describe('the process key under every fingerprint', () => {
     expect(fingerprint).toMatch(/^[0-9a-f]{16}$/);
     expect(sameProcess).toBe(fingerprint);
     expect(otherProcess).not.toBe(fingerprint);
-    expect(new second.KeyFingerprints().text('tenant-4711-external-id-value')).not.toBe(
-      externalId,
-    );
+    expect(new second.KeyFingerprints().text('tenant-4711-external-id-value')).not.toBe(externalId);
   });
 
   it('gives no fingerprint an unkeyed SHA-256 of the text or of a secret would give', async () => {

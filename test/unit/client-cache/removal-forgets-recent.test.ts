@@ -7,8 +7,9 @@
  * eviction or an expiry, nothing is stored right after a clear, so no later
  * `remember` overwrites a slot that was left behind.
  */
-import { ClientCacheError } from '../../../src/errors.js';
+
 import { S3Service } from '../../../src/clients/s3.js';
+import { ClientCacheError } from '../../../src/errors.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 
 const fresh = useFreshCache();
