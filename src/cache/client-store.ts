@@ -43,11 +43,11 @@ interface ClientStoreOptions {
 }
 
 /**
- * The bounded LRU of clients. A hit is a lookup (none for the entry used
- * last, two nested map lookups for another simple config, one `lru-cache`
- * `peek` for a key), one clock read, a counter bump and a use recorded for
- * the LRU; everything else (creation, eviction, expiry, events) happens on
- * the miss path.
+ * The bounded LRU of clients. A hit is a lookup (none for the last two
+ * simple entries found or stored, two nested map lookups for another simple
+ * config, one `lru-cache` `peek` for a key), one clock read, a counter bump
+ * and a use recorded for the LRU; everything else (creation, eviction,
+ * expiry, events) happens on the miss path.
  */
 export class ClientStore {
   readonly counts: CacheCounters;
@@ -60,7 +60,7 @@ export class ClientStore {
   /** Every hit's use, told to `#entries` before a store or a listing can see the order. */
   readonly #recency = new DeferredRecency<StoredEntry>();
   readonly #evictionMisses: EvictionMisses;
-  /** The last few simple entries found or stored; every removal (`dispose`) forgets them. */
+  /** The last two simple entries found or stored; every removal (`dispose`) forgets them. */
   readonly #recent = new RecentEntries<StoredEntry>();
 
   constructor({ maxEntries, now, coarseNow, observer, counters }: ClientStoreOptions) {
