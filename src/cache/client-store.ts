@@ -105,7 +105,7 @@ export class ClientStore {
    * field goes there, even one set to `undefined`, so a misspelt option
    * throws whether the cache is warm or cold.
    */
-  getSimple(clientType: string, config: object): object | undefined {
+  getSimple(service: unknown, config: object): object | undefined {
     // The parser's test, in its cheapest form (an inline-cached load, where
     // `Object.getPrototypeOf` is a call): class instances go to it.
     if ((config as { constructor?: unknown }).constructor !== Object) return undefined;
@@ -116,10 +116,10 @@ export class ClientStore {
       else if (field === 'roleArn') roleArn = (config as { roleArn?: unknown }).roleArn;
       else return undefined;
     }
-    let entry = this.#recent.find(clientType, region, roleArn);
+    let entry = this.#recent.find(service, region, roleArn);
     if (entry === undefined) {
       // Only validated strings (or undefined) are indexed: anything else misses.
-      entry = this.#index.find(clientType, region as string, roleArn as string);
+      entry = this.#index.find(service, region as string, roleArn as string);
       if (entry === undefined) return undefined;
       this.#recent.remember(entry);
     }

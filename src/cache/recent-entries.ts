@@ -4,35 +4,37 @@ import type { SimpleConfigPath } from './hit-index.js';
  * The last two entries found for simple configs, checked before the hit
  * index. A handler asks for the same client over and over, or alternates
  * between two (two roles, two regions); comparing the config's three
- * fields with a remembered entry's is cheaper than hashing into the index.
+ * fields (service, region, role) with a remembered entry's is cheaper than
+ * hashing into the index.
  * Only entries the index would have found are remembered, and the store
  * forgets them all whenever any entry leaves, so a find here returns what
  * the index would.
  */
 export class RecentEntries<Entry extends { readonly simplePath?: SimpleConfigPath }> {
   // Each slot's fields held apart, not as an array of paths: a hit compares
-  // three fields of this object, with no array or path object to load first.
+  // three fields of this object (the service by identity), with no array or
+  // path object to load first.
   #first: Entry | undefined;
-  #firstType: string | undefined;
+  #firstService: unknown;
   #firstRegion: string | undefined;
   #firstRole: string | undefined;
   #second: Entry | undefined;
-  #secondType: string | undefined;
+  #secondService: unknown;
   #secondRegion: string | undefined;
   #secondRole: string | undefined;
 
-  find(clientType: string, region: unknown, roleArn: unknown): Entry | undefined {
+  find(service: unknown, region: unknown, roleArn: unknown): Entry | undefined {
     if (
       roleArn === this.#firstRole &&
       region === this.#firstRegion &&
-      clientType === this.#firstType
+      service === this.#firstService
     ) {
       return this.#first;
     }
     if (
       roleArn === this.#secondRole &&
       region === this.#secondRegion &&
-      clientType === this.#secondType
+      service === this.#secondService
     ) {
       return this.#second;
     }
@@ -44,18 +46,18 @@ export class RecentEntries<Entry extends { readonly simplePath?: SimpleConfigPat
     const path = entry.simplePath;
     if (path === undefined) return;
     this.#second = this.#first;
-    this.#secondType = this.#firstType;
+    this.#secondService = this.#firstService;
     this.#secondRegion = this.#firstRegion;
     this.#secondRole = this.#firstRole;
     this.#first = entry;
-    this.#firstType = path.clientType;
+    this.#firstService = path.service;
     this.#firstRegion = path.region;
     this.#firstRole = path.roleArn;
   }
 
   forget(): void {
     this.#first = this.#second = undefined;
-    this.#firstType = this.#secondType = undefined;
+    this.#firstService = this.#secondService = undefined;
     this.#firstRegion = this.#secondRegion = undefined;
     this.#firstRole = this.#secondRole = undefined;
   }

@@ -26,6 +26,7 @@ import { type ClientCacheOptions, checkCacheOptions } from './client-cache-optio
 import type { ClientCacheStats } from './client-cache-stats.js';
 import { type ClientService, defineService } from './client-service.js';
 import { ClientTypeNames } from './client-type-names.js';
+import { ServiceTypes } from './service-types.js';
 
 /** TTLs are an hour by default; checking them to the second is plenty. */
 const COARSE_CLOCK_RESOLUTION_MS = 1000;
@@ -58,6 +59,7 @@ export class ClientCache {
   readonly #publisher: MetricsPublisher;
   readonly #metrics: MetricsLike | undefined;
   readonly #clientTypes = new ClientTypeNames();
+  readonly #serviceTypes = new ServiceTypes();
   readonly #servicesByClass = new WeakMap<object, ClientService<object>>();
   readonly #noteProviderClient: () => void;
   #ownMetrics: DeferredMetrics | undefined;
@@ -142,8 +144,9 @@ export class ClientCache {
   ): ClientType {
     const given: unknown = config ?? NO_CONFIG;
     if (typeof given === 'object' && given !== null) {
-      // `?.`: a missing service is reported below, as a ClientCacheConfigError.
-      const hit = this.#store.getSimple(service?.clientType, given);
+      // Entries are found by the service object that built them: a missing or
+      // foreign one finds none, and is checked below (ClientCacheConfigError).
+      const hit = this.#store.getSimple(service, given);
       if (hit !== undefined) return hit as ClientType;
     }
     return this.#getParsed(service, given);
@@ -155,6 +158,7 @@ export class ClientCache {
     given: unknown,
   ): ClientType {
     checkService(service);
+    this.#serviceTypes.claim(service);
     this.#assertUsable();
     const spec = parseClientConfig(given);
     const { clientType } = service;
@@ -163,7 +167,7 @@ export class ClientCache {
       clientType,
       spec.region,
       () => this.#create(service, spec),
-      spec.simple ? { clientType, region: spec.region, roleArn: spec.roleArn } : undefined,
+      spec.simple ? { service, region: spec.region, roleArn: spec.roleArn } : undefined,
     ) as ClientType;
   }
 
