@@ -22,10 +22,10 @@ import type { MetricsLike } from '../observability/powertools-types.js';
 import { newCacheCounters } from '../observers/cache-counters.js';
 import { SharedPools } from '../transport/shared-pool.js';
 import { checkClientClass, checkService } from './check-getter-arguments.js';
+import { ClassServices } from './class-services.js';
 import { type ClientCacheOptions, checkCacheOptions } from './client-cache-options.js';
 import type { ClientCacheStats } from './client-cache-stats.js';
-import { type ClientService, defineService } from './client-service.js';
-import { ClientTypeNames } from './client-type-names.js';
+import type { ClientService } from './client-service.js';
 import { ServiceTypes } from './service-types.js';
 
 /** TTLs are an hour by default; checking them to the second is plenty. */
@@ -58,9 +58,8 @@ export class ClientCache {
   readonly #factory: ClientFactoryContext;
   readonly #publisher: MetricsPublisher;
   readonly #metrics: MetricsLike | undefined;
-  readonly #clientTypes = new ClientTypeNames();
+  readonly #classServices = new ClassServices();
   readonly #serviceTypes = new ServiceTypes();
-  readonly #servicesByClass = new WeakMap<object, ClientService<object>>();
   readonly #noteProviderClient: () => void;
   #ownMetrics: DeferredMetrics | undefined;
   #builtClients = false;
@@ -177,12 +176,7 @@ export class ClientCache {
     config?: ClientConfig,
   ): ClientType {
     checkClientClass(ClientClass);
-    let service = this.#servicesByClass.get(ClientClass);
-    if (service === undefined) {
-      service = defineService(ClientClass, this.#clientTypes.of(ClientClass));
-      this.#servicesByClass.set(ClientClass, service);
-    }
-    return this.get(service as ClientService<ClientType>, config);
+    return this.get(this.#classServices.of(ClientClass), config);
   }
 
   /**
