@@ -7,7 +7,7 @@
  * set to the empty string (as CloudFormation writes an unset parameter) is
  * unset; any other value outside the range is a `ClientCacheConfigError`
  * naming the option or the variable, the range and the value. How an env
- * value is parsed is env.test.ts.
+ * value is parsed is env.test.ts (examples) and env-properties.test.ts.
  */
 
 import { ClientCacheEnv, createClientCache } from '../../../src/all.js';
