@@ -20,18 +20,26 @@ export function checkClientClass(
   );
 }
 
-/** `cache.get`'s first argument: a service from an entry point (`S3Service` from `aws-client-cache/s3`). */
+/**
+ * `cache.get`'s first argument: a service from an entry point (`S3Service`
+ * from `aws-client-cache/s3`) or `defineService`, both frozen. The hit path
+ * finds a client by the service object, so one that could be edited after
+ * its first call (another class, other defaults) would be handed the client
+ * its old fields built: a mutable look-alike is refused.
+ */
 export function checkService(service: unknown): asserts service is ClientService<object> {
-  const { clientClass, clientType } = (service ?? {}) as Partial<ClientService<object>>;
+  const { clientClass, clientType, defaults } = (service ?? {}) as Partial<ClientService<object>>;
   if (
     typeof service === 'object' &&
     typeof clientClass === 'function' &&
-    typeof clientType === 'string'
+    typeof clientType === 'string' &&
+    Object.isFrozen(service) &&
+    Object.isFrozen(defaults)
   ) {
     return;
   }
   throw new ClientCacheConfigError(
     'service',
-    `\`get\` takes a client service from an entry point, such as \`S3Service\` from \`aws-client-cache/s3\` (or use \`getClient(S3Client, config)\` with an SDK client class), got ${describeValue(service)}`,
+    `\`get\` takes a client service from an entry point, such as \`S3Service\` from \`aws-client-cache/s3\`, or from \`defineService\` (or use \`getClient(S3Client, config)\` with an SDK client class), got ${describeValue(service)}`,
   );
 }

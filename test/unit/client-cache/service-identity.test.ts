@@ -5,7 +5,9 @@
  * so an object that only names the same type takes the checked path; there a
  * type name stands for one service per cache, so a service that names an
  * existing type but builds other clients is refused, and one that builds
- * alike (a second copy of an entry point) shares.
+ * alike (a second copy of an entry point) shares. A service object must be
+ * frozen (as entry points and `defineService` make it): one edited after its
+ * first call would otherwise keep finding the client its old fields built.
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -30,6 +32,19 @@ describe('a service finds only the clients it builds', () => {
 
     // Assess
     expect(errors.map((error) => error.field)).toEqual(['service', 'service']);
+  });
+
+  it('refuses a service object that could be edited after its first call', () => {
+    // Prepare: a hand-made service, mutable, that would keep finding its S3 client by identity
+    const cache = fresh.cache();
+    const mutable = { clientClass: S3Client, clientType: 'Mutable', defaults: {} };
+
+    // Act
+    const error = configErrorFrom(() => cache.get(mutable as never, REGION));
+
+    // Assess
+    expect(error.field).toBe('service');
+    expect(error.message).toContain('defineService');
   });
 
   it('refuses a service of another class under a type already in use, and never hands it the other client', () => {
