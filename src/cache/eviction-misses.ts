@@ -30,7 +30,8 @@ interface Evicted {
 export class EvictionMisses {
   readonly #counters: Pick<CacheCounters, 'evictionMisses'>;
   readonly #maxEntries: number;
-  readonly #evicted: LRUCache<string, Evicted>;
+  /** Made at the first eviction: most caches never evict, and an `lru-cache` costs a cold start its construction. */
+  #evicted: LRUCache<string, Evicted> | undefined;
   /** The last `ADVICE_SAMPLE` misses: 0 for an ordinary miss, else the size that would have kept it. */
   readonly #recent: number[] = [];
   #evictions = 0;
@@ -40,21 +41,21 @@ export class EvictionMisses {
   constructor(maxEntries: number, counters: Pick<CacheCounters, 'evictionMisses'>) {
     this.#counters = counters;
     this.#maxEntries = maxEntries;
-    this.#evicted = new LRUCache({ max: Math.max(ADVICE_SAMPLE, maxEntries) });
   }
 
   recordEviction(key: string, now: number): void {
+    this.#evicted ??= new LRUCache({ max: Math.max(ADVICE_SAMPLE, this.#maxEntries) });
     this.#evicted.set(key, { at: now, sequence: ++this.#evictions });
   }
 
   /** Records a miss; returns advice when a warning is due now. */
   recordMiss(key: string, now: number): SizingAdvice | undefined {
-    const evicted = this.#evicted.get(key);
+    const evicted = this.#evicted?.get(key);
     // The smallest size that would have kept this key: 0 when it was not a recent eviction.
     let sizeThatKeeps = 0;
     if (evicted !== undefined && now - evicted.at < EVICTION_MISS_WINDOW_MS) {
       this.#counters.evictionMisses++;
-      this.#evicted.delete(key);
+      this.#evicted?.delete(key);
       sizeThatKeeps = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
     }
     this.#recent.push(sizeThatKeeps);

@@ -56,8 +56,9 @@ export class CredentialSets {
   readonly #held = new Map<string, HeldSet>();
   // A role whose clients were all evicted often comes back soon, while its
   // credentials are still good: assuming it again on every miss would cost an
-  // AssumeRole per miss when the cache is smaller than its working set.
-  readonly #idle = new LRUCache<string, RefreshingCredentials>({ max: IDLE_CREDENTIAL_SETS });
+  // AssumeRole per miss when the cache is smaller than its working set. Made
+  // when the first set goes idle: a handler that assumes no role never needs it.
+  #idle: LRUCache<string, RefreshingCredentials> | undefined;
 
   constructor(options: CredentialSetsOptions) {
     this.#options = options;
@@ -90,7 +91,7 @@ export class CredentialSets {
 
   clear(): void {
     this.#held.clear();
-    this.#idle.clear();
+    this.#idle?.clear();
   }
 
   #acquire(
@@ -100,8 +101,8 @@ export class CredentialSets {
   ): SharedCredentials {
     let held = this.#held.get(id);
     if (held === undefined) {
-      held = { credentials: this.#idle.get(id) ?? this.#create(source, fetch()), users: 0 };
-      this.#idle.delete(id);
+      held = { credentials: this.#idle?.get(id) ?? this.#create(source, fetch()), users: 0 };
+      this.#idle?.delete(id);
       this.#held.set(id, held);
     }
     held.users++;
@@ -116,6 +117,7 @@ export class CredentialSets {
         set.users--;
         if (set.users === 0 && this.#held.get(id) === set) {
           this.#held.delete(id);
+          this.#idle ??= new LRUCache({ max: IDLE_CREDENTIAL_SETS });
           this.#idle.set(id, set.credentials);
         }
       },
