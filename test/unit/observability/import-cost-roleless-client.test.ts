@@ -1,0 +1,70 @@
+/**
+ * Covers the import cost of a handler that builds a client without a role:
+ * importing an entry point of the built package (`require` and `import`
+ * through its `exports` map, in a fresh Node process) and building a client
+ * loads no Powertools Logger or Metrics (nothing was logged or published), no
+ * role credential code, none of the package's own tracing adapters (no
+ * tracer was given), and on Node 22+ not Node's internal undici (which an ESM
+ * import of `node:http` drags in). Control runs that do load each of them
+ * prove the check can see it.
+ */
+import { useBuiltPackage } from '../../support/built-package.js';
+import { coldProbe } from '../../support/cold-import-probe.js';
+
+const ENTRY_POINTS = ['aws-client-cache', 'aws-client-cache/s3', 'aws-client-cache/all'] as const;
+
+const nodeMajor = Number(process.versions.node.split('.')[0]);
+
+useBuiltPackage();
+
+describe.each(['cjs', 'esm'] as const)(
+  'importing an entry point (%s) and building a client',
+  (format) => {
+    it.each(ENTRY_POINTS)(
+      'loads no Powertools, OpenTelemetry, role credential code or undici from %s',
+      async (entry) => {
+        // Act
+        const result = await coldProbe(format, entry);
+
+        // Assess
+        expect(result.built).toBe(true);
+        expect(result.loaded).toEqual([]);
+        expect(result.esmHttpImport).toBe(false);
+        expect(result.undici).toBe(false);
+      },
+    );
+  },
+);
+
+it('sees each of them in control runs that load them', async () => {
+  // Prepare: a warning and a publish load Powertools Logger and Metrics; the rest are imported
+  const loadEverything = `
+const root = await import('aws-client-cache');
+root.createClientCache({ tracer: {} });
+root.publishClientCacheMetrics();
+await import('@aws-sdk/credential-providers');
+await import('@opentelemetry/api');
+await import('node:http');
+await new Promise((resolve) => setTimeout(resolve, 200));`;
+
+  // Act
+  const [imported, required] = await Promise.all([
+    coldProbe('esm', 'aws-client-cache/s3', loadEverything),
+    coldProbe(
+      'cjs',
+      'aws-client-cache/s3',
+      "require('aws-client-cache').publishClientCacheMetrics();",
+    ),
+  ]);
+
+  // Assess
+  const seen = (pattern: RegExp, paths: string[]) => paths.some((path) => pattern.test(path));
+  expect(seen(/@aws-lambda-powertools[\\/]logger/, imported.loaded)).toBe(true);
+  expect(seen(/@aws-lambda-powertools[\\/]metrics/, imported.loaded)).toBe(true);
+  expect(seen(/@aws-sdk[\\/]credential-providers/, imported.loaded)).toBe(true);
+  expect(seen(/@opentelemetry[\\/]api/, imported.loaded)).toBe(true);
+  expect(imported.esmHttpImport).toBe(true);
+  // Only Node 22 and later load undici for an ESM import of node:http.
+  expect(imported.undici).toBe(nodeMajor >= 22);
+  expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
+});
