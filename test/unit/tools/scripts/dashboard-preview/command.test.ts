@@ -2,7 +2,7 @@
  * Covers `npm run dashboard:preview` (tools/scripts/dashboard-preview/command.ts) short of a browser:
  * bad input gives one line on stderr and status 1, bad flags status 2 with the usage, and
  * without Chromium the HTML is still written (status 0) unless `--png` asked for the PNG.
- * The browser and the PNG are covered by test/integration/tools/scripts/dashboard-preview/preview-browser.test.ts.
+ * The browser and the PNG are covered by test/integration/tools/scripts/dashboard-preview/preview-*.test.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
