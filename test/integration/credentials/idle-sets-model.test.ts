@@ -89,7 +89,8 @@ function release(world: World, handle: Handle): void {
       model.held.delete(handle.role);
       model.idle.delete(handle.role);
       model.idle.set(handle.role, handle.set);
-      if (model.idle.size > IDLE_BOUND) model.idle.delete(model.idle.keys().next().value!);
+      const [oldest] = model.idle.keys();
+      if (model.idle.size > IDLE_BOUND && oldest !== undefined) model.idle.delete(oldest);
     }
   }
   handle.shared.release();
@@ -207,9 +208,12 @@ describe('idle credential sets, against their model', () => {
 
   it('assumes a role once per set the model says it holds, for any order of operations', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.commands(commands, { maxCommands: 24, size: 'max' }), async (sequence) => {
-        await fc.asyncModelRun(() => ({ model: {}, real: world() }), sequence);
-      }),
+      fc.asyncProperty(
+        fc.commands(commands, { maxCommands: 24, size: 'max' }),
+        async (sequence) => {
+          await fc.asyncModelRun(() => ({ model: {}, real: world() }), sequence);
+        },
+      ),
       propertyParameters(100, 20261204),
     );
   });

@@ -15,9 +15,9 @@
 import fc from 'fast-check';
 import { EvictionMisses } from '../../../src/cache/eviction-misses.js';
 import { S3Service } from '../../../src/clients/s3.js';
+import type { LogAttributes } from '../../../src/observability/powertools-types.js';
 import { newCacheCounters } from '../../../src/observers/cache-counters.js';
 import type { SizingAdvice } from '../../../src/observers/sizing-advice.js';
-import type { LogAttributes } from '../../../src/observability/powertools-types.js';
 import { createTestClock } from '../../support/clock.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 import { propertyParameters } from '../../support/property-run.js';
@@ -40,7 +40,8 @@ class EvictionModel {
     this.#evicted.delete(key);
     this.#evicted.set(key, { at: now, sequence: ++this.#evictions });
     const bound = Math.max(SAMPLE, this.maxEntries);
-    if (this.#evicted.size > bound) this.#evicted.delete(this.#evicted.keys().next().value!);
+    const [oldest] = this.#evicted.keys();
+    if (this.#evicted.size > bound && oldest !== undefined) this.#evicted.delete(oldest);
   }
 
   miss(key: string, now: number): SizingAdvice | undefined {
@@ -59,7 +60,8 @@ class EvictionModel {
     this.#recent.push(size);
     if (this.#recent.length > SAMPLE) this.#recent.shift();
     if (size === 0) return undefined;
-    if (this.#lastAdviceAt !== undefined && now - this.#lastAdviceAt < INTERVAL_MS) return undefined;
+    if (this.#lastAdviceAt !== undefined && now - this.#lastAdviceAt < INTERVAL_MS)
+      return undefined;
     const sizes = this.#recent.filter((kept) => kept > 0);
     if (sizes.length < SAMPLE / 10) return undefined;
     this.#lastAdviceAt = now;
