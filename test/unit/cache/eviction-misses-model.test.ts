@@ -256,7 +256,7 @@ describe('eviction misses through a cache, against the model', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 1, max: 4 }),
-        fc.commands(cacheCommands, { maxCommands: 50, size: 'max' }),
+        fc.commands(cacheCommands, { maxCommands: 40, size: 'max' }),
         async (maxEntries, sequence) => {
           const clock = createTestClock();
           const advice: LogAttributes[] = [];
@@ -285,7 +285,7 @@ describe('eviction misses through a cache, against the model', () => {
           expect(cache.stats().evictionMisses).toBe(counted);
         },
       ),
-      propertyParameters(150, 20261203),
+      propertyParameters(100, 20261203),
     );
   });
 });
