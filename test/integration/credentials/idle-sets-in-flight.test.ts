@@ -33,18 +33,19 @@ describe('idle credential sets with a client in flight', () => {
   });
 
   it('joins the AssumeRole in flight at clearClientCache() instead of making a second', async () => {
-    // Prepare: the first client's request waits on its AssumeRole
+    // Prepare: the first client's request waits on its AssumeRole, held at the endpoint
+    local.endpoint.faults.set('sts', { holdResponses: true });
     const first = getSTSClient({ roleArn });
     const inFlight = first.send(new GetCallerIdentityCommand({}));
-    await new Promise((resolve) => setImmediate(resolve));
+    await local.endpoint.faults.waitForHeld('sts');
 
     // Act
     clearClientCache();
     const second = getSTSClient({ roleArn });
-    const [before, after] = await Promise.all([
-      inFlight,
-      second.send(new GetCallerIdentityCommand({})),
-    ]);
+    const pending = second.send(new GetCallerIdentityCommand({}));
+    await new Promise((resolve) => setImmediate(resolve));
+    local.endpoint.faults.clear('sts');
+    const [before, after] = await Promise.all([inFlight, pending]);
 
     // Assess
     expect(second).not.toBe(first);
