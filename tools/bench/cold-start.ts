@@ -65,12 +65,12 @@ export interface ColdStartResult extends ColdStartCase {
  * handler, a different amount each round. Where V8's first full collection
  * falls depends on everything on the heap before it: the Lambda runtime's own
  * modules, the handler's code, the function's memory size. A handler just
- * under that point pays a Mark-Compact (15 to 25 ms here) for any few hundred
- * KB more, from the cache or from its own code; one just over it pays it
- * either way. In the bare Powertools handler on Node 24 the cache's heap tips
- * a Mark-Compact into most processes and the plain handler has none, so the
- * plain figure carries that step whole; across positions, the ratio is what
- * a handler can expect. Both are reported; the target is judged on the plain one.
+ * under that point pays a Mark-Compact for any few hundred KB more, from the
+ * cache or from its own code; one just over it pays it either way. Where the
+ * cache's heap tips a Mark-Compact into some processes and the plain handler
+ * has none (BENCHMARKS.md, "P6 on CPU"), the plain figure carries that step
+ * whole; across positions, the ratio is what a handler can expect. Both are
+ * reported; the target is judged on the plain one.
  */
 export const HEAP_OFFSETS_KB = [256, 512, 768, 1024, 1280, 1536, 1792, 2048];
 
