@@ -192,10 +192,21 @@ function measure(
   // The first spawns warm the OS file cache for both.
   processMs(node, sides.sdk, 0);
   processMs(node, sides.cache, 0);
+  const cacheFirst: Side[] = ['cache', 'sdk'];
+  const sdkFirst: Side[] = ['sdk', 'cache'];
   for (let round = 0; round < rounds; round++) {
-    const order: Side[] = round % 2 === 0 ? ['cache', 'sdk'] : ['sdk', 'cache'];
-    measurePair(node, sides, order, 0, plain);
-    measurePair(node, sides, order, HEAP_OFFSETS_KB[round % HEAP_OFFSETS_KB.length] ?? 0, shifted);
+    const offset = round % HEAP_OFFSETS_KB.length;
+    // With an even number of offsets, flipping with the round alone would
+    // run each offset with the same side first, every time: flip once more per pass.
+    const pass = Math.floor(round / HEAP_OFFSETS_KB.length);
+    measurePair(node, sides, round % 2 === 0 ? cacheFirst : sdkFirst, 0, plain);
+    measurePair(
+      node,
+      sides,
+      (round + pass) % 2 === 0 ? cacheFirst : sdkFirst,
+      HEAP_OFFSETS_KB[offset] ?? 0,
+      shifted,
+    );
   }
   const timings = ({ wall, cpu }: Samples) => ({
     wall: timing(wall.cache, wall.sdk),

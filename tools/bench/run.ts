@@ -146,7 +146,7 @@ try {
     results.push({
       id: 'P6',
       name: `cold start, ${result.node}, ${how}, ${result.powertools ? 'with' : 'without'} Powertools Logger and Metrics in the handler: cache getter / new S3Client (whole process)`,
-      measured: `CPU ${worded(result.cpu)}; wall ${worded(result.wall)}; across heap positions (both sides ${HEAP_OFFSETS_KB[0]} to ${HEAP_OFFSETS_KB.at(-1)} KB more): CPU ${worded(result.acrossHeap.cpu)}`,
+      measured: `CPU ${worded(result.cpu)}; wall ${worded(result.wall)}; across heap positions (both sides of a round ${HEAP_OFFSETS_KB[0]} to ${HEAP_OFFSETS_KB.at(-1)} KB more, by round): CPU ${worded(result.acrossHeap.cpu)}`,
       target: `<= ${target.toFixed(2)}x (CPU as the handler stands; wall and heap positions reported)`,
       pass: result.cpu.ratio <= target,
       series: result,
