@@ -53,10 +53,14 @@ export class EvictionMisses {
     const evicted = this.#evicted?.get(key);
     // The smallest size that would have kept this key: 0 when it was not a recent eviction.
     let sizeThatKeeps = 0;
-    if (evicted !== undefined && now - evicted.at < EVICTION_MISS_WINDOW_MS) {
-      this.#counters.evictionMisses++;
+    if (evicted !== undefined) {
+      // The miss builds the client again, so its eviction is spent, counted
+      // or too old to count: kept, it would only push out a recent one.
       this.#evicted?.delete(key);
-      sizeThatKeeps = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
+      if (now - evicted.at < EVICTION_MISS_WINDOW_MS) {
+        this.#counters.evictionMisses++;
+        sizeThatKeeps = this.#maxEntries + (this.#evictions - evicted.sequence) + 1;
+      }
     }
     this.#recent.push(sizeThatKeeps);
     if (this.#recent.length > ADVICE_SAMPLE) this.#recent.shift();

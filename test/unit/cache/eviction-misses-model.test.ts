@@ -3,7 +3,7 @@
  * evictions, misses, clock steps and `clear()`. Invariant: a miss counts as
  * an eviction miss exactly when its key was evicted less than 60 s earlier
  * and is still among the last `max(100, maxEntries)` keys remembered (a
- * lookup keeps a key fresh, an eviction miss forgets it); the advice names
+ * miss forgets its key's eviction, counted or too old to count); the advice names
  * the size `maxEntries + evictions since + 1`, once the last 100 misses hold
  * 10 eviction misses, then at most every 5 minutes. The memory is made at
  * the first eviction, so the model also runs misses before any eviction,
@@ -48,13 +48,11 @@ class EvictionModel {
     const evicted = this.#evicted.get(key);
     let size = 0;
     if (evicted !== undefined) {
-      // A lookup makes the key the most recently used, even when it is too old to count.
+      // The miss spends the key's eviction, whether it counts or is too old to.
       this.#evicted.delete(key);
       if (now - evicted.at < WINDOW_MS) {
         this.evictionMisses++;
         size = this.maxEntries + (this.#evictions - evicted.sequence) + 1;
-      } else {
-        this.#evicted.set(key, evicted);
       }
     }
     this.#recent.push(size);

@@ -7,8 +7,10 @@
  * replayed at the recommended size to show the number is not a guess.
  */
 import fc from 'fast-check';
+import { EvictionMisses } from '../../../src/cache/eviction-misses.js';
 import { S3Service } from '../../../src/clients/s3.js';
 import type { LogAttributes, LoggerLike } from '../../../src/observability/powertools-types.js';
+import { newCacheCounters } from '../../../src/observers/cache-counters.js';
 import { createTestClock } from '../../support/clock.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
 
@@ -137,4 +139,20 @@ it('recommends a size at which replaying the same accesses has no eviction miss'
     ),
     { numRuns: 200, seed: 20261201 },
   );
+});
+
+it('spends an eviction too old to count on its miss, so it pushes out no recent one', () => {
+  // Prepare: a memory of 100 holds one eviction over a minute old and 99 fresh ones
+  const counters = newCacheCounters();
+  const misses = new EvictionMisses(1, counters);
+  misses.recordEviction('stale', 0);
+  for (let index = 1; index <= 99; index++) misses.recordEviction(`k${index}`, 61_000);
+
+  // Act: the stale key misses (too old to count), then one more eviction
+  misses.recordMiss('stale', 61_000);
+  misses.recordEviction('k100', 61_000);
+  misses.recordMiss('k1', 61_000);
+
+  // Assess: k1, evicted 0 s earlier, is still remembered
+  expect(counters.evictionMisses).toBe(1);
 });
