@@ -66,5 +66,38 @@ describe.each([{ tls: false }, { tls: true }])(
         child.stop();
       }
     });
+
+    it('does not hand the socket the server closed during the freeze to a call queued for it', async () => {
+      // Prepare: one socket; a call in flight, answered 300 ms later, and one queued behind it
+      server.reset();
+      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url, MAX_SOCKETS: '1' });
+      try {
+        const report = child.nextLine();
+        child.say(JSON.stringify([['first-300', 'queued-0']]));
+        expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
+        child.freeze();
+        const frozenAt = performance.now();
+
+        // Act: the server answers and closes the idle connection; the child thaws
+        expect(await until(() => server.closeIdle() === 1)).toBe(true);
+        await delay(FREEZE_MS - (performance.now() - frozenAt));
+        child.thaw();
+        const outcome = JSON.parse(await report);
+
+        // Assess
+        expect({ ...outcome, queued: server.arrivalsOf('queued-0') }).toEqual({
+          outcomes: [
+            { id: 'first-300', ok: true },
+            { id: 'queued-0', ok: true },
+          ],
+          requestsSent: 2,
+          connectionsOpened: 2,
+          queued: 1,
+        });
+        expect(server.arrivals()).toBe(2);
+      } finally {
+        child.stop();
+      }
+    });
   },
 );

@@ -1,7 +1,7 @@
 /**
  * A client process for the freeze tests against the delivery fault server: its own
  * `SharedPools` and a Lambda client with `maxAttempts: 1` (so an SDK retry cannot hide a
- * failure), at `FAULT_SERVER_URL`. Each stdin line is a JSON list of call groups: the groups run
+ * failure), at `FAULT_SERVER_URL`, over `MAX_SOCKETS` sockets (50 unless set). Each stdin line is a JSON list of call groups: the groups run
  * one after another, the calls of a group at once; each call's id is its Invoke payload (the
  * server reads its latency from the id's `-<ms>` tail). After each line it prints one JSON line:
  * how every call settled, and the pool's `requestsSent` and `connectionsOpened`. Stdin closing
@@ -18,7 +18,7 @@ const lambda = new LambdaClient({
   credentials: { accessKeyId: 'AKIDFREEZECHILD', secretAccessKey: 'freeze' },
   maxAttempts: 1,
   requestHandler: pools.handlerFor({
-    maxSockets: 50,
+    maxSockets: Number(process.env.MAX_SOCKETS ?? 50),
     connectionTimeoutMs: 30_000,
     socketTimeoutMs: 60_000,
   }),
