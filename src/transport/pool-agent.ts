@@ -203,6 +203,28 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       return next === undefined ? Number.POSITIVE_INFINITY : (this.#takenAt.get(next) ?? 0);
     }
 
+    /**
+     * Node's agent hands a freed socket straight to a request queued for it. A socket last handed
+     * a request over a second ago may have freed with its answer read on thaw and the server's
+     * close still unread, as in `addRequest`: it is handed on two loop turns later, when a close
+     * has been read (and the agent then drops the socket and connects a new one for the queue).
+     */
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'free') return super.emit(event, ...args);
+      const [socket, options] = args as [Socket, Parameters<HttpAgent['getName']>[0]];
+      const takenAt = this.#takenAt.get(socket);
+      const queued = (this.requests[this.getName(options)]?.length ?? 0) > 0;
+      if (
+        queued &&
+        takenAt !== undefined &&
+        takenAt < this.#options.now() - UNREAD_CLOSE_AFTER_MS
+      ) {
+        setImmediate(() => setImmediate(() => super.emit(event, ...args)));
+        return true;
+      }
+      return super.emit(event, ...args);
+    }
+
     override keepSocketAlive(socket: Socket): boolean {
       const state = this.#state.get(socket);
       if (state !== undefined) state.idleSince = this.#options.now();

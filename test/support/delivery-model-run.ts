@@ -113,14 +113,14 @@ function assessCall(call: Call, server: DeliveryFaultServer): void {
 }
 
 /** What a model run went through, for the figures. */
-export interface DeliveryModelFigures {
+export type DeliveryModelFigures = {
   readonly runs: number;
   readonly seed: number;
   readonly calls: number;
   readonly arrivals: number;
   readonly connections: number;
   readonly handshakes: number;
-}
+};
 
 /**
  * Checks the delivery rule over `runs` random command sequences (1 to 4 sockets, up to 14

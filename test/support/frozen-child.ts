@@ -3,7 +3,7 @@
  * environment between invocations: spawned with `node --import tsx`, spoken to by stdin lines,
  * heard by stdout lines. Killed on `stop()`; a child also ends when its stdin closes.
  */
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
@@ -18,14 +18,10 @@ export interface FrozenChild {
 }
 
 export function spawnFreezableChild(script: string, env: NodeJS.ProcessEnv): FrozenChild {
-  const child: ChildProcessWithoutNullStreams = spawn(
-    process.execPath,
-    ['--import', 'tsx', script],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
-  ) as ChildProcessWithoutNullStreams;
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   const lines = createInterface({ input: child.stdout });
   return {
     say: (line) => void child.stdin.write(`${line}\n`),
