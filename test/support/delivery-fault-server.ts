@@ -43,6 +43,12 @@ export interface DeliveryFaultServer {
   deadArrivals(): number;
   /** Cuts the next arriving request at `fault`; queued faults apply in order. */
   queueFault(fault: DeliveryFault): void;
+  /**
+   * Answers call `id` in full and closes its connection at once (FIN), as a client frozen with
+   * that call in flight finds it on thaw when the server's keep-alive ran out during the freeze.
+   * A fault queued for the request that carries it comes first.
+   */
+  closeAfterAnswering(id: string): void;
   /** Closes idle connections (FIN), as a server's keep-alive timeout does. Returns how many. */
   closeIdle(): number;
   /** Marks idle connections dead, as a NAT forgets them: the next request on each is reset. */
@@ -126,6 +132,7 @@ export async function startDeliveryFaultServer(
   const dead = new WeakSet<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let faults: DeliveryFault[] = [];
+  let closeAfter = new Set<string>();
   let arrivals = 0;
   let deadArrivals = 0;
   let connections = 0;
@@ -155,6 +162,11 @@ export async function startDeliveryFaultServer(
       res.write(body.slice(0, Math.floor(body.length / 2)), () =>
         rawOf(req.socket).resetAndDestroy(),
       );
+      return;
+    }
+    if (closeAfter.delete(call.id)) {
+      // In the turn the answer is written, so that the client finds both waiting.
+      res.end(body, () => rawOf(req.socket).destroy());
       return;
     }
     res.end(body);
@@ -215,6 +227,7 @@ export async function startDeliveryFaultServer(
     runsOf: (id) => runsById.get(id) ?? 0,
     deadArrivals: () => deadArrivals,
     queueFault: (fault) => void faults.push(fault),
+    closeAfterAnswering: (id) => void closeAfter.add(id),
     closeIdle() {
       const idle = idleSockets();
       for (const socket of idle) socket.destroy();
@@ -228,6 +241,7 @@ export async function startDeliveryFaultServer(
     openConnections: () => sockets.size,
     reset() {
       faults = [];
+      closeAfter = new Set();
       arrivals = 0;
       deadArrivals = 0;
       connections = 0;

@@ -46,8 +46,10 @@ class SendCommand implements fc.AsyncCommand<object, Real> {
     readonly latencyMs: number,
   ) {}
   check = () => true;
+  /** The id the call made by this command's next run will have. */
+  nextId = (real: Real): string => `c${real.calls.length}-${this.latencyMs}`;
   async run(_model: object, real: Real): Promise<void> {
-    const id = `c${real.calls.length}-${this.latencyMs}`;
+    const id = this.nextId(real);
     const call: Call = {
       id,
       operation: this.operation,
@@ -139,6 +141,44 @@ class ThawWithUnreadCloseCommand implements fc.AsyncCommand<object, Real> {
   toString = () => `thawWithUnreadClose(${this.send})`;
 }
 
+/**
+ * A freeze with a call in flight, past a second, during which the server answered it and closed
+ * the connection (its keep-alive ran out): the client finds the answer and the close waiting.
+ * The next call is made as soon as the answer is read, before the close is; or, `queued`, it was
+ * made with the first, and waits for a socket (all of them when the pool has one).
+ */
+class FreezeAcrossAnswerCommand implements fc.AsyncCommand<object, Real> {
+  constructor(
+    readonly first: SendCommand,
+    readonly next: SendCommand,
+    readonly queued: boolean,
+  ) {}
+  check = () => true;
+  async run(model: object, real: Real): Promise<void> {
+    await settleAll(real);
+    const firstId = this.first.nextId(real);
+    real.server.closeAfterAnswering(firstId);
+    await this.first.run(model, real);
+    const first = real.calls[real.calls.length - 1];
+    if (this.queued) {
+      await this.next.run(model, real);
+      // The freeze: after the first call went out, before its answer (it takes a few ms).
+      for (let turn = 0; turn < 1000 && real.server.arrivalsOf(firstId) === 0; turn++) {
+        await nextTurn();
+      }
+      real.clock.advance(SHORT_FREEZE_MS);
+      return;
+    }
+    await new Promise<void>((resolve) => {
+      void first?.settled.then(() => {
+        real.clock.advance(SHORT_FREEZE_MS);
+        resolve(this.next.run(model, real));
+      });
+    });
+  }
+  toString = () => `freezeAcrossAnswer(${this.first}, ${this.queued ? 'queued ' : ''}${this.next})`;
+}
+
 class CloseCommand implements fc.AsyncCommand<object, Real> {
   constructor(readonly graceMs: number) {}
   check = () => true;
@@ -166,5 +206,11 @@ export const deliveryCommands = [
   fc
     .constantFrom(...OPERATIONS)
     .map((operation) => new ThawWithUnreadCloseCommand(new SendCommand(operation, 0))),
+  fc
+    .tuple(fc.constantFrom(...OPERATIONS), fc.constantFrom(...OPERATIONS), fc.boolean())
+    .map(
+      ([first, next, queued]) =>
+        new FreezeAcrossAnswerCommand(new SendCommand(first, 5), new SendCommand(next, 0), queued),
+    ),
   fc.integer({ min: 0, max: 30 }).map((ms) => new CloseCommand(ms)),
 ];
