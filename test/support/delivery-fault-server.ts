@@ -165,8 +165,11 @@ export async function startDeliveryFaultServer(
       return;
     }
     if (closeAfter.delete(call.id)) {
-      // In the turn the answer is written, so that the client finds both waiting.
-      res.end(body, () => rawOf(req.socket).destroy());
+      // In the turn the answer is written (on 127.0.0.1 it reaches the kernel at once), so that
+      // the client finds both waiting: `end`'s callback can come turns later under TLS, when the
+      // client has sent its next request on the socket, and the close would cross that one.
+      res.end(body);
+      rawOf(req.socket).destroy();
       return;
     }
     res.end(body);

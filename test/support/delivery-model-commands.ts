@@ -161,12 +161,13 @@ class FreezeAcrossAnswerCommand implements fc.AsyncCommand<object, Real> {
     await this.first.run(model, real);
     const first = real.calls[real.calls.length - 1];
     if (this.queued) {
-      await this.next.run(model, real);
-      // The freeze: after the first call went out, before its answer (it takes a few ms).
+      // The freeze: once the first call holds its socket, before its answer (20 ms later); the
+      // next call is made then, and waits for that socket or takes another.
       for (let turn = 0; turn < 1000 && real.server.arrivalsOf(firstId) === 0; turn++) {
         await nextTurn();
       }
       real.clock.advance(SHORT_FREEZE_MS);
+      await this.next.run(model, real);
       return;
     }
     await new Promise<void>((resolve) => {
@@ -210,7 +211,7 @@ export const deliveryCommands = [
     .tuple(fc.constantFrom(...OPERATIONS), fc.constantFrom(...OPERATIONS), fc.boolean())
     .map(
       ([first, next, queued]) =>
-        new FreezeAcrossAnswerCommand(new SendCommand(first, 5), new SendCommand(next, 0), queued),
+        new FreezeAcrossAnswerCommand(new SendCommand(first, 20), new SendCommand(next, 0), queued),
     ),
   fc.integer({ min: 0, max: 30 }).map((ms) => new CloseCommand(ms)),
 ];
