@@ -54,7 +54,7 @@ beforeEach(() => {
   endpoint.state.clear();
   endpoint.stats.reset();
   server.reset();
-  hog = startCpuHog({ processes: 4, maxMs: 60_000 });
+  hog = startCpuHog({ processes: 4, maxMs: 30_000 });
 });
 afterEach(async () => {
   running?.stop();
