@@ -36,7 +36,7 @@ export const DEFAULT_IDLE_LIMIT_MS = 20_000;
 // Node's own margin before an advertised keep-alive timeout.
 const HINT_MARGIN_MS = 1000;
 const DEAD_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
-// Idle time after which a socket is taken only after one turn of the event loop.
+// Time since a socket was last handed a request after which it is taken two loop turns later.
 const UNREAD_CLOSE_AFTER_MS = 1000;
 
 interface SocketState {
@@ -68,8 +68,9 @@ function connectTimeoutError(ms: number): Error {
  *   destroyed) or suspected dead: idle past the server's keep-alive hint (or
  *   the default limit), or idle since a sign that pooled sockets died. The
  *   check needs no timer, and timers do not run while Lambda is frozen. A
- *   socket idle over a second is taken one loop turn later, so that a close
- *   the server sent while the process was frozen is read first;
+ *   socket last handed a request over a second ago is taken two loop turns
+ *   later, so that a close the server sent while the process was frozen is
+ *   read first;
  * - never resends: once a byte of a request is written, its failure is the
  *   SDK's to retry or not, within the caller's `maxAttempts`;
  * - once closed, refuses requests before they take a socket, and cuts what
@@ -79,6 +80,8 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
   return class PoolAgent extends Base {
     readonly #options: PoolAgentOptions;
     readonly #state = new WeakMap<Socket, SocketState>();
+    // When each socket was last handed a request: the server's idle timer started no earlier.
+    readonly #takenAt = new WeakMap<Socket, number>();
     readonly #inFlight = new Map<string, number>();
     readonly #reportedOrigins = new Set<string>();
     #deadSince = Number.NEGATIVE_INFINITY;
@@ -153,6 +156,7 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       // A request is written in the tick it gets a connected socket, or when a new one has
       // connected: only then does it go on the wire, and only then is it counted.
       request.once('socket', (socket: Socket) => {
+        this.#takenAt.set(socket, this.#options.now());
         const count = () => this.#options.counters.requestsSent++;
         if (!socket.connecting) count();
         else socket.once('encrypted' in socket ? 'secureConnect' : 'connect', count);
@@ -170,11 +174,13 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
           this.#deadSince = this.#options.now();
         }
       });
-      // A socket idle for a while may have the server's close waiting unread in the event loop
-      // (a FIN that came while Lambda was frozen, read only after the thawed handler runs): one
-      // turn of the loop reads it, and the socket is then retired instead of written to.
-      if (this.#nextFreeIdleSince(name) < this.#options.now() - UNREAD_CLOSE_AFTER_MS) {
-        setImmediate(() => this.#take(request, options, name));
+      // A socket last handed a request a while ago may have the server's close waiting unread
+      // (a FIN that came while Lambda was frozen): idle since, or with its answer read only on
+      // thaw, in the read that freed it, so that the next call is made before the FIN is read.
+      // Two turns of the loop read it (one poll phase may end before a socket's close is read),
+      // and the socket is then retired instead of written to.
+      if (this.#nextFreeTakenAt(name) < this.#options.now() - UNREAD_CLOSE_AFTER_MS) {
+        setImmediate(() => setImmediate(() => this.#take(request, options, name)));
       } else {
         this.#take(request, options, name);
       }
@@ -190,13 +196,33 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       (Base.prototype as any).addRequest.call(this, request, options);
     }
 
-    /** When the socket a request would take now (the last freed: LIFO) went idle. */
-    #nextFreeIdleSince(name: string): number {
+    /** When the socket a request would take now (the last freed: LIFO) was last handed one. */
+    #nextFreeTakenAt(name: string): number {
       const free = this.freeSockets[name] as Socket[] | undefined;
       const next = free?.[free.length - 1];
-      return next === undefined
-        ? Number.POSITIVE_INFINITY
-        : (this.#state.get(next)?.idleSince ?? 0);
+      return next === undefined ? Number.POSITIVE_INFINITY : (this.#takenAt.get(next) ?? 0);
+    }
+
+    /**
+     * Node's agent hands a freed socket straight to a request queued for it. A socket last handed
+     * a request over a second ago may have freed with its answer read on thaw and the server's
+     * close still unread, as in `addRequest`: it is handed on two loop turns later, when a close
+     * has been read (and the agent then drops the socket and connects a new one for the queue).
+     */
+    override emit(event: string | symbol, ...args: unknown[]): boolean {
+      if (event !== 'free') return super.emit(event, ...args);
+      const [socket, options] = args as [Socket, Parameters<HttpAgent['getName']>[0]];
+      const takenAt = this.#takenAt.get(socket);
+      const queued = (this.requests[this.getName(options)]?.length ?? 0) > 0;
+      if (
+        queued &&
+        takenAt !== undefined &&
+        takenAt < this.#options.now() - UNREAD_CLOSE_AFTER_MS
+      ) {
+        setImmediate(() => setImmediate(() => super.emit(event, ...args)));
+        return true;
+      }
+      return super.emit(event, ...args);
     }
 
     override keepSocketAlive(socket: Socket): boolean {

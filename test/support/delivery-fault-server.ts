@@ -1,13 +1,16 @@
 /**
- * A plain-HTTP server on 127.0.0.1 for the pool's delivery model: it answers Lambda Invoke,
+ * An HTTP or HTTPS server on 127.0.0.1 for the pool's delivery model: it answers Lambda Invoke,
  * S3 GetObject and PutObject and EventBridge PutEvents just well enough for real SDK clients,
  * counts per call how often a request arrived and how often its operation ran, and injects
  * faults at the points where a client cannot tell whether the work was done. Each call is named
  * by an id the client puts in its payload, key or event detail; the id ends in the response
  * latency the call asks for (`c7-15`: call 7, 15 ms).
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { type AddressInfo, createServer as createTcpServer, type Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { loadTlsMaterial } from '../../tools/local-aws/certs.js';
 
 /**
  * Where the next arriving request is cut by a TCP reset:
@@ -19,9 +22,18 @@ import type { AddressInfo, Socket } from 'node:net';
 export const DELIVERY_FAULTS = ['onArrival', 'afterBody', 'afterRun', 'midResponse'] as const;
 export type DeliveryFault = (typeof DELIVERY_FAULTS)[number];
 
+export interface DeliveryFaultServerOptions {
+  /** Serve HTTPS with the local endpoint's certificate (clients trust its CA through `NODE_EXTRA_CA_CERTS`). */
+  readonly tls?: boolean;
+}
+
 export interface DeliveryFaultServer {
-  /** `http://127.0.0.1:<port>`, for every service. */
+  /** `http://127.0.0.1:<port>` (or `https://`), for every service. */
   readonly url: string;
+  /** TCP connections accepted. */
+  connections(): number;
+  /** TLS handshakes completed (0 over HTTP). */
+  handshakes(): number;
   /** Requests whose bytes reached the server, cut or not. */
   arrivals(): number;
   arrivalsOf(id: string): number;
@@ -31,6 +43,12 @@ export interface DeliveryFaultServer {
   deadArrivals(): number;
   /** Cuts the next arriving request at `fault`; queued faults apply in order. */
   queueFault(fault: DeliveryFault): void;
+  /**
+   * Answers call `id` in full and closes its connection at once (FIN), as a client frozen with
+   * that call in flight finds it on thaw when the server's keep-alive ran out during the freeze.
+   * A fault queued for the request that carries it comes first.
+   */
+  closeAfterAnswering(id: string): void;
   /** Closes idle connections (FIN), as a server's keep-alive timeout does. Returns how many. */
   closeIdle(): number;
   /** Marks idle connections dead, as a NAT forgets them: the next request on each is reset. */
@@ -95,16 +113,30 @@ const readBody = (req: IncomingMessage): Promise<string> =>
     req.once('error', reject);
   });
 
-export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
+export async function startDeliveryFaultServer(
+  options: DeliveryFaultServerOptions = {},
+): Promise<DeliveryFaultServer> {
+  // Every connection is known by its TCP socket: only that one can send a reset, and under TLS
+  // the request's socket is the TLS socket wrapped around it.
   const sockets = new Set<Socket>();
+  const rawByPort = new Map<number, Socket>();
+  const rawOf = (socket: Socket): Socket => {
+    const raw = rawByPort.get(socket.remotePort ?? -1);
+    // Without it a reset would quietly become a close: the fault would not be the one asked for.
+    if (raw === undefined) throw new Error('delivery fault server: a request on an unknown socket');
+    return raw;
+  };
   const busy = new WeakSet<Socket>();
   // A server's keep-alive timer starts once a response is done: only such a socket is idle.
   const served = new WeakSet<Socket>();
   const dead = new WeakSet<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let faults: DeliveryFault[] = [];
+  let closeAfter = new Set<string>();
   let arrivals = 0;
   let deadArrivals = 0;
+  let connections = 0;
+  let handshakes = 0;
   let arrivalsById = new Map<string, number>();
   let runsById = new Map<string, number>();
   const bump = (counts: Map<string, number>, id: string) =>
@@ -113,9 +145,9 @@ export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
   const serve = async (req: IncomingMessage, res: ServerResponse, fault?: DeliveryFault) => {
     const call = callOf(req, await readBody(req));
     bump(arrivalsById, call.id);
-    if (fault === 'afterBody') return req.socket.resetAndDestroy();
+    if (fault === 'afterBody') return rawOf(req.socket).resetAndDestroy();
     bump(runsById, call.id);
-    if (fault === 'afterRun') return req.socket.resetAndDestroy();
+    if (fault === 'afterRun') return rawOf(req.socket).resetAndDestroy();
     const { headers, body } = responseOf(call);
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -127,36 +159,62 @@ export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
     if (res.destroyed) return;
     res.writeHead(200, { ...headers, 'content-length': String(Buffer.byteLength(body)) });
     if (fault === 'midResponse') {
-      res.write(body.slice(0, Math.floor(body.length / 2)), () => req.socket.resetAndDestroy());
+      res.write(body.slice(0, Math.floor(body.length / 2)), () =>
+        rawOf(req.socket).resetAndDestroy(),
+      );
+      return;
+    }
+    if (closeAfter.delete(call.id)) {
+      // In the turn the answer is written (on 127.0.0.1 it reaches the kernel at once), so that
+      // the client finds both waiting: `end`'s callback can come turns later under TLS, when the
+      // client has sent its next request on the socket, and the close would cross that one.
+      res.end(body);
+      rawOf(req.socket).destroy();
       return;
     }
     res.end(body);
   };
 
-  const server: Server = createServer({ keepAliveTimeout: 60_000 }, (req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     arrivals++;
-    busy.add(req.socket);
+    const raw = rawOf(req.socket);
+    busy.add(raw);
     res.once('close', () => {
-      busy.delete(req.socket);
-      served.add(req.socket);
+      busy.delete(raw);
+      served.add(raw);
     });
-    if (dead.has(req.socket)) {
+    if (dead.has(raw)) {
       deadArrivals++;
-      req.socket.resetAndDestroy();
+      raw.resetAndDestroy();
       return;
     }
     const fault = faults.shift();
     if (fault === 'onArrival') {
-      req.socket.resetAndDestroy();
+      raw.resetAndDestroy();
       return;
     }
     // A client gone mid-request is one of the faults; nobody to report it to.
     serve(req, res, fault).catch(() => req.socket.destroy());
-  });
-  server.on('connection', (socket: Socket) => {
-    sockets.add(socket);
+  };
+  const http = options.tls
+    ? createHttpsServer({ ...tlsKeyAndCert(), keepAliveTimeout: 60_000 }, onRequest)
+    : createServer({ keepAliveTimeout: 60_000 }, onRequest);
+  http.on('secureConnection', (socket: TLSSocket) => {
+    handshakes++;
     socket.on('error', () => undefined);
-    socket.once('close', () => sockets.delete(socket));
+  });
+  // TLS owns the TCP socket's handle, so the TCP server accepts and hands each socket over.
+  const server = createTcpServer({ pauseOnConnect: options.tls === true }, (socket) => {
+    connections++;
+    sockets.add(socket);
+    const port = socket.remotePort ?? -1;
+    rawByPort.set(port, socket);
+    socket.on('error', () => undefined);
+    socket.once('close', () => {
+      sockets.delete(socket);
+      if (rawByPort.get(port) === socket) rawByPort.delete(port);
+    });
+    http.emit('connection', socket);
   });
   const idleSockets = () =>
     [...sockets].filter((socket) => served.has(socket) && !busy.has(socket));
@@ -164,12 +222,15 @@ export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    connections: () => connections,
+    handshakes: () => handshakes,
     arrivals: () => arrivals,
     arrivalsOf: (id) => arrivalsById.get(id) ?? 0,
     runsOf: (id) => runsById.get(id) ?? 0,
     deadArrivals: () => deadArrivals,
     queueFault: (fault) => void faults.push(fault),
+    closeAfterAnswering: (id) => void closeAfter.add(id),
     closeIdle() {
       const idle = idleSockets();
       for (const socket of idle) socket.destroy();
@@ -183,8 +244,11 @@ export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
     openConnections: () => sockets.size,
     reset() {
       faults = [];
+      closeAfter = new Set();
       arrivals = 0;
       deadArrivals = 0;
+      connections = 0;
+      handshakes = 0;
       arrivalsById = new Map();
       runsById = new Map();
     },
@@ -195,4 +259,9 @@ export async function startDeliveryFaultServer(): Promise<DeliveryFaultServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+function tlsKeyAndCert(): { key: Buffer; cert: Buffer } {
+  const { key, cert } = loadTlsMaterial();
+  return { key, cert };
 }

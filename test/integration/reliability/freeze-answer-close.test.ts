@@ -1,0 +1,103 @@
+/**
+ * A freeze with a call in flight, during which the server answers it and then closes the idle
+ * connection (its keep-alive ran out while the client was frozen). On thaw the client reads the
+ * answer and, in the same turn, makes its next call; the close is still unread. The invariant:
+ * a socket a freeze left dead is dropped, not reused into an error (and no call runs twice).
+ * Child processes with `maxAttempts: 1` against the delivery fault server on 127.0.0.1; bounded.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { scaledTimeout } from '../../support/cpu-contention.js';
+import {
+  type DeliveryFaultServer,
+  startDeliveryFaultServer,
+} from '../../support/delivery-fault-server.js';
+import { spawnFreezableChild } from '../../support/frozen-child.js';
+
+jest.setTimeout(scaledTimeout(30_000));
+
+const CHILD = fileURLToPath(new URL('./freeze-child.ts', import.meta.url));
+// Past the second after which the pool lets the loop read a pending close.
+const FREEZE_MS = 1500;
+
+async function until(condition: () => boolean, polls = 500): Promise<boolean> {
+  for (let poll = 0; poll < polls && !condition(); poll++) await delay(10);
+  return condition();
+}
+
+describe.each([{ tls: false }, { tls: true }])(
+  'a freeze across an answer and a close (tls: $tls)',
+  ({ tls }) => {
+    let server: DeliveryFaultServer;
+    beforeAll(async () => {
+      server = await startDeliveryFaultServer({ tls });
+    });
+    afterAll(() => server.close());
+
+    it('drops the socket the server closed during the freeze, and makes the next call on a new one', async () => {
+      // Prepare: one call in flight, answered 300 ms later, while the child is frozen
+      server.reset();
+      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url });
+      try {
+        const report = child.nextLine();
+        child.say(JSON.stringify([['first-300'], ['second-0']]));
+        expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
+        child.freeze();
+        const frozenAt = performance.now();
+
+        // Act: the server answers and closes the idle connection; the child thaws
+        expect(await until(() => server.closeIdle() === 1)).toBe(true);
+        await delay(FREEZE_MS - (performance.now() - frozenAt));
+        child.thaw();
+        const outcome = JSON.parse(await report);
+
+        // Assess
+        expect({ ...outcome, second: server.arrivalsOf('second-0') }).toEqual({
+          outcomes: [
+            { id: 'first-300', ok: true },
+            { id: 'second-0', ok: true },
+          ],
+          requestsSent: 2,
+          connectionsOpened: 2,
+          second: 1,
+        });
+        expect(server.arrivals()).toBe(2);
+      } finally {
+        child.stop();
+      }
+    });
+
+    it('does not hand the socket the server closed during the freeze to a call queued for it', async () => {
+      // Prepare: one socket; a call in flight, answered 300 ms later, and one queued behind it
+      server.reset();
+      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url, MAX_SOCKETS: '1' });
+      try {
+        const report = child.nextLine();
+        child.say(JSON.stringify([['first-300', 'queued-0']]));
+        expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
+        child.freeze();
+        const frozenAt = performance.now();
+
+        // Act: the server answers and closes the idle connection; the child thaws
+        expect(await until(() => server.closeIdle() === 1)).toBe(true);
+        await delay(FREEZE_MS - (performance.now() - frozenAt));
+        child.thaw();
+        const outcome = JSON.parse(await report);
+
+        // Assess
+        expect({ ...outcome, queued: server.arrivalsOf('queued-0') }).toEqual({
+          outcomes: [
+            { id: 'first-300', ok: true },
+            { id: 'queued-0', ok: true },
+          ],
+          requestsSent: 2,
+          connectionsOpened: 2,
+          queued: 1,
+        });
+        expect(server.arrivals()).toBe(2);
+      } finally {
+        child.stop();
+      }
+    });
+  },
+);
