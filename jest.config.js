@@ -8,6 +8,11 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // Tests that starve the CPU on purpose (test/integration/starved/) would starve every file
+  // running beside them too: `npm run test:starved` runs them alone (CI does, after the suites).
+  testPathIgnorePatterns: process.env.CLIENT_CACHE_STARVED_TESTS
+    ? ['/node_modules/']
+    : ['/node_modules/', '/test/integration/starved/'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }],
   },

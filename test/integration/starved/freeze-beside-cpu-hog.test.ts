@@ -21,9 +21,9 @@ import { reportFigures } from '../../support/reliability-report.js';
 jest.setTimeout(scaledTimeout(90_000));
 
 const child = (name: string) => fileURLToPath(new URL(name, import.meta.url));
-const THAW_CHILD = child('./pool-thaw-child.ts');
+const THAW_CHILD = child('../reliability/pool-thaw-child.ts');
 const MID_REQUEST_CHILD = child('../transport/freeze-mid-request-child.ts');
-const FREEZE_CHILD = child('./freeze-child.ts');
+const FREEZE_CHILD = child('../reliability/freeze-child.ts');
 // The endpoint's keep-alive, advertised as `Keep-Alive: timeout=2`: a 3 s freeze outlasts it.
 const KEEP_ALIVE_MS = 2000;
 const SOCKET_TIMEOUT_MS = 2000;
