@@ -4,6 +4,7 @@ import type { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CacheCounters } from '../observers/cache-counters.js';
+import { deferTimeoutPastPendingReads } from './defer-timeout.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
 
@@ -272,25 +273,6 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       if (free.length === 0) delete (this.freeSockets as Record<string, Socket[]>)[name];
     }
   };
-}
-
-/**
- * Lets a socket's idle timeout fire one loop turn late, and not at all when bytes were read in
- * that turn. After a freeze (SIGSTOP, a frozen Lambda) timers run before I/O, so a timeout due
- * during the freeze would fire before the answer already waiting in the kernel is read: the
- * request would fail as timed out and the SDK would send again what the server ran and
- * answered. A read re-arms the timeout, so a socket that truly stalls still times out.
- */
-function deferTimeoutPastPendingReads(socket: Socket): void {
-  const emit = socket.emit as (this: Socket, event: string | symbol, ...args: unknown[]) => boolean;
-  socket.emit = function (this: Socket, event: string | symbol, ...args: unknown[]): boolean {
-    if (event !== 'timeout') return emit.call(this, event, ...args);
-    const readBefore = this.bytesRead;
-    setImmediate(() => {
-      if (!this.destroyed && this.bytesRead === readBefore) emit.call(this, event, ...args);
-    });
-    return this.listenerCount(event) > 0;
-  } as Socket['emit'];
 }
 
 /** A copy of the sockets of every origin in one of the agent's lists. */
