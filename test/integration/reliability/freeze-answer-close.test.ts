@@ -34,70 +34,64 @@ describe.each([{ tls: false }, { tls: true }])(
     });
     afterAll(() => server.close());
 
-    it('drops the socket the server closed during the freeze, and makes the next call on a new one', async () => {
-      // Prepare: one call in flight, answered 300 ms later, while the child is frozen
+    /**
+     * Sends `batches` from a child, freezes it while `first-300` is in flight, lets the server
+     * answer it and close the idle connection, thaws past FREEZE_MS; what the child reported.
+     */
+    async function acrossAnswerAndClose(batches: string[][], env: NodeJS.ProcessEnv = {}) {
       server.reset();
-      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url });
+      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url, ...env });
       try {
         const report = child.nextLine();
-        child.say(JSON.stringify([['first-300'], ['second-0']]));
+        child.say(JSON.stringify(batches));
         expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
         child.freeze();
         const frozenAt = performance.now();
-
-        // Act: the server answers and closes the idle connection; the child thaws
         expect(await until(() => server.closeIdle() === 1)).toBe(true);
         await delay(FREEZE_MS - (performance.now() - frozenAt));
         child.thaw();
-        const outcome = JSON.parse(await report);
+        return JSON.parse(await report) as unknown;
+      } finally {
+        child.stop();
+      }
+    }
 
-        // Assess
-        expect({ ...outcome, second: server.arrivalsOf('second-0') }).toEqual({
+    it('drops the socket the server closed during the freeze, and makes the next call on a new one', async () => {
+      // Act: one call in flight, answered 300 ms later while the child is frozen, then one more
+      const outcome = await acrossAnswerAndClose([['first-300'], ['second-0']]);
+
+      // Assess
+      expect({ outcome, second: server.arrivalsOf('second-0'), all: server.arrivals() }).toEqual({
+        outcome: {
           outcomes: [
             { id: 'first-300', ok: true },
             { id: 'second-0', ok: true },
           ],
           requestsSent: 2,
           connectionsOpened: 2,
-          second: 1,
-        });
-        expect(server.arrivals()).toBe(2);
-      } finally {
-        child.stop();
-      }
+        },
+        second: 1,
+        all: 2,
+      });
     });
 
     it('does not hand the socket the server closed during the freeze to a call queued for it', async () => {
-      // Prepare: one socket; a call in flight, answered 300 ms later, and one queued behind it
-      server.reset();
-      const child = spawnFreezableChild(CHILD, { FAULT_SERVER_URL: server.url, MAX_SOCKETS: '1' });
-      try {
-        const report = child.nextLine();
-        child.say(JSON.stringify([['first-300', 'queued-0']]));
-        expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
-        child.freeze();
-        const frozenAt = performance.now();
+      // Act: one socket; a call in flight, answered 300 ms later, and one queued behind it
+      const outcome = await acrossAnswerAndClose([['first-300', 'queued-0']], { MAX_SOCKETS: '1' });
 
-        // Act: the server answers and closes the idle connection; the child thaws
-        expect(await until(() => server.closeIdle() === 1)).toBe(true);
-        await delay(FREEZE_MS - (performance.now() - frozenAt));
-        child.thaw();
-        const outcome = JSON.parse(await report);
-
-        // Assess
-        expect({ ...outcome, queued: server.arrivalsOf('queued-0') }).toEqual({
+      // Assess
+      expect({ outcome, queued: server.arrivalsOf('queued-0'), all: server.arrivals() }).toEqual({
+        outcome: {
           outcomes: [
             { id: 'first-300', ok: true },
             { id: 'queued-0', ok: true },
           ],
           requestsSent: 2,
           connectionsOpened: 2,
-          queued: 1,
-        });
-        expect(server.arrivals()).toBe(2);
-      } finally {
-        child.stop();
-      }
+        },
+        queued: 1,
+        all: 2,
+      });
     });
   },
 );
