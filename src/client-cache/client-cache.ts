@@ -110,6 +110,7 @@ export class ClientCache {
       hooks: observer,
       functionRegion: env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined,
       counters: this.#counters,
+      isClosed: () => this.#destroyed,
     });
     this.#factory = {
       settings,

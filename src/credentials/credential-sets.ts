@@ -25,6 +25,8 @@ interface CredentialSetsOptions {
   readonly functionRegion: string | undefined;
   /** The cache's counters record; default a fresh one. */
   readonly counters?: CacheCounters;
+  /** Whether the owning cache has begun its shutdown. */
+  readonly isClosed?: () => boolean;
 }
 
 export interface SharedCredentials {
@@ -125,7 +127,7 @@ export class CredentialSets {
   }
 
   #create(source: string, fetch: RefreshingCredentialsOptions['fetch']): RefreshingCredentials {
-    const { now, mandatoryWindowMs, hooks } = this.#options;
+    const { now, mandatoryWindowMs, hooks, isClosed } = this.#options;
     return new RefreshingCredentials({
       source,
       fetch,
@@ -133,6 +135,7 @@ export class CredentialSets {
       mandatoryWindowMs,
       hooks,
       counters: this.counters,
+      isClosed,
     });
   }
 }

@@ -15,6 +15,8 @@ export interface RefreshingCredentialsOptions {
   /** The owning cache's counts of fetches and failures. */
   readonly counters: CacheCounters;
   readonly random?: () => number;
+  /** Whether the owning cache has begun its shutdown (its pool sends nothing more). */
+  readonly isClosed?: () => boolean;
 }
 
 interface CurrentCredentials extends RefreshWindows {
@@ -28,6 +30,13 @@ interface CurrentCredentials extends RefreshWindows {
  * window takes effect on the next request of every client that shares it.
  */
 export type SharedProvider = (() => Promise<CredentialIdentity>) & { readonly memoized: true };
+
+function shutDownError(source: string, error: unknown): ClientCacheCredentialsError {
+  return new ClientCacheCredentialsError(
+    `The client cache was destroyed; this request was not sent (credentials for ${source} could not be fetched: its connection pool sends no more requests)`,
+    { cause: new UpstreamError(error) },
+  );
+}
 
 function toMillis(expiration: Date | number | undefined): number | undefined {
   return expiration instanceof Date ? expiration.getTime() : expiration;
@@ -109,6 +118,9 @@ export class RefreshingCredentials {
       hooks?.onRefresh?.({ source, mode });
       return this.#current.identity;
     } catch (error) {
+      // The closed pool refused or cut the fetch: a shutdown, not a credential failure, and the
+      // caller's request will not be sent either, which is what the README promises it hears.
+      if (this.#options.isClosed?.()) throw shutDownError(source, error);
       counters.credentialRefreshFailures++;
       const failedAt = now();
       const kept = this.#current !== undefined && failedAt < this.#current.unusableAt;
