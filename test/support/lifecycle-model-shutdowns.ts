@@ -61,9 +61,12 @@ export class AwaitShutdownCommand implements Command {
   toString = () => `awaitShutdown(${this.releaseFirst ? 'released' : 'through the grace period'})`;
 }
 
-/** Awaits every shutdown begun so far and checks what each must have ended by then. */
+/**
+ * Awaits every shutdown begun so far, newest first, and checks what each must have ended by then:
+ * the newest `destroyClientCache()` promise covers every default cache ended before it.
+ */
 export async function awaitShutdowns(world: LifecycleWorld): Promise<void> {
-  for (const shutdown of world.shutdowns.splice(0)) {
+  for (const shutdown of world.shutdowns.splice(0).reverse()) {
     const outcome = await within(
       shutdown.promise.then(
         () => 'resolved',
