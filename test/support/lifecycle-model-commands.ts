@@ -88,7 +88,7 @@ class GetCommand implements Command {
     expectCounters(generation);
     expectCurrentDefault(world);
     if (this.service === 'Lambda') {
-      world.sendable.push({ client: client as never, generation });
+      world.sendable.push({ client: client as never, generation, roleArn: this.roleArn });
     }
   }
   toString = () =>

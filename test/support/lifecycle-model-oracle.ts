@@ -84,6 +84,19 @@ export async function endRun(
       );
     }
   }
+  // One credential set per role and cache, kept across clear() (idle sets), one fetch in flight.
+  for (const roleArn of new Set(world.calls.map((call) => call.roleArn))) {
+    if (roleArn === undefined) continue;
+    const caches = new Set(
+      world.calls.filter((call) => call.roleArn === roleArn).map((call) => call.generation),
+    );
+    const assumed = world.endpoint.stats.assumeRoleCalls(roleArn);
+    if (assumed > caches.size) {
+      broken.push(
+        `${roleArn}: ${assumed} AssumeRole calls for sends through ${caches.size} caches`,
+      );
+    }
+  }
   if (unhandled.length > 0)
     broken.push(`unhandled rejections: ${unhandled.map(String).join('; ')}`);
   return broken;

@@ -31,6 +31,7 @@ export type Outcome = { readonly ok: true } | { readonly ok: false; readonly err
 export interface Call {
   readonly id: string;
   readonly generation: Generation;
+  readonly roleArn: string | undefined;
   /** Sent on a client whose cache had begun its shutdown. */
   readonly afterDestroy: boolean;
   /** Whether it was running at the server when its cache's shutdown began. */
@@ -46,6 +47,7 @@ export interface Call {
 export interface SendableClient {
   readonly client: LambdaClient;
   readonly generation: Generation;
+  readonly roleArn: string | undefined;
 }
 
 /** A shutdown promise and the caches it must have drained when it resolves. */
@@ -160,11 +162,12 @@ export class LifecycleWorld {
   }
 
   /** An Invoke through `sendable`, held at the server until released. */
-  send({ client, generation }: SendableClient): Call {
+  send({ client, generation, roleArn }: SendableClient): Call {
     const id = `call-${this.#nextCall++}`;
     const call: Call = {
       id,
       generation,
+      roleArn,
       afterDestroy: generation.destroyStarted,
       releasedWhileLive: false,
       settled: client

@@ -27,7 +27,8 @@
  * 4. clear() drops every client (size and credential sets 0) and breaks no call in flight: each
  *    call of a live cache succeeds once released, old clients included; the next getter builds a
  *    new client; hits + misses equal the getter calls that returned a client, and the size is what
- *    the model holds.
+ *    the model holds. A role is assumed at most once per cache that sent through it (its
+ *    credential set outlives clear(), one fetch in flight).
  * 5. A getter after destroyClientCache() builds a new default cache with the same options
  *    (README); the own cache's getters throw `ClientCacheError` ("destroyed") every time, for a
  *    config cached before or not.
@@ -87,6 +88,7 @@ describe('the cache lifecycle under overlapping invocations', () => {
           // Prepare: a fresh default cache configured as at cold start, and a cache of one's own
           gates.reset();
           local.endpoint.faults.clear();
+          local.endpoint.stats.reset();
           await destroyClientCache();
           resetDefaultClientCache();
           configureClientCache({ maxSockets: defaultSockets });
