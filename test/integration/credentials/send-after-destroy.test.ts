@@ -28,7 +28,10 @@ it('refuses a role client first used after destroy() as "not sent", not as a cre
   await cache.destroy();
   const outcome = await client
     .send(new InvokeCommand({ FunctionName: 'echo', Payload: '{}' }))
-    .then(() => 'sent', (error: unknown) => error);
+    .then(
+      () => 'sent',
+      (error: unknown) => error,
+    );
 
   // Assess
   expect(outcome).toBeInstanceOf(ClientCacheError);
