@@ -7,6 +7,7 @@ import type { CacheCounters } from '../observers/cache-counters.js';
 import { deferTimeoutPastPendingReads } from './defer-timeout.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
+import { UnsentRequests } from './unsent-requests.js';
 
 export interface PoolSaturation {
   readonly origin: string;
@@ -85,6 +86,7 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
     readonly #takenAt = new WeakMap<Socket, number>();
     readonly #inFlight = new Map<string, number>();
     readonly #reportedOrigins = new Set<string>();
+    readonly #unsent = new UnsentRequests();
     #deadSince = Number.NEGATIVE_INFINITY;
 
     // biome-ignore lint/suspicious/noExplicitAny: the mixin constructor shape TypeScript requires
@@ -113,8 +115,9 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       else this.#inFlight.set(origin, inFlight);
     }
 
-    /** Rejects every request waiting for a socket: none of them was written. */
+    /** Rejects every request waiting for a socket, or for its new one to connect: none was sent. */
     refuseQueued(): void {
+      this.#unsent.refuseAll();
       const queues = this.requests as Record<string, ClientRequest[] | undefined>;
       for (const name of Object.keys(queues)) {
         const queued = queues[name] ?? [];
@@ -160,7 +163,7 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
         this.#takenAt.set(socket, this.#options.now());
         const count = () => this.#options.counters.requestsSent++;
         if (!socket.connecting) count();
-        else socket.once('encrypted' in socket ? 'secureConnect' : 'connect', count);
+        else this.#unsent.waitForConnect(request, socket, count, this.#options.isClosed);
       });
       let responded = false;
       request.once('response', (response: IncomingMessage) => {
@@ -280,10 +283,7 @@ function socketsIn(group: NodeJS.ReadOnlyDict<Socket[]>): Socket[] {
   return Object.values(group).flatMap((sockets) => sockets ?? []);
 }
 
-/**
- * Fails a request that has no socket, the way Node's agent fails one whose
- * socket could not be created: the request emits `error` and is never written.
- */
+/** Fails a request with no socket as Node's agent fails one it could not connect: never written. */
 function refuse(request: ClientRequest): void {
   const error = notSentError(request.getHeader(ATTEMPT_HEADER));
   (request as unknown as { onSocket(socket: null, error: Error): void }).onSocket(null, error);
