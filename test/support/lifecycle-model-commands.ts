@@ -152,6 +152,17 @@ class ReleaseStsCommand implements Command {
   toString = () => 'releaseSts';
 }
 
+class SlowHandshakesCommand implements Command {
+  constructor(readonly slow: boolean) {}
+  check = ({ world }: LifecycleModel) => world.slowHandshakes !== this.slow;
+  async run(_model: LifecycleModel, world: LifecycleWorld): Promise<void> {
+    world.endpoint.faults.set('lambda', { handshakeLatencyMs: this.slow ? 300 : 0 });
+    world.slowHandshakes = this.slow;
+    if (!this.slow) await world.quiesce();
+  }
+  toString = () => (this.slow ? 'slowHandshakes' : 'fastHandshakes');
+}
+
 class ClearCommand implements Command {
   constructor(readonly target: Target) {}
   check = () => true;
@@ -216,6 +227,7 @@ export const lifecycleCommands = [
   releaseCommand,
   fc.constant(new HoldStsCommand()),
   fc.constant(new ReleaseStsCommand()),
+  fc.boolean().map((slow) => new SlowHandshakesCommand(slow)),
   target.map((where) => new ClearCommand(where)),
   fc
     .tuple(target, fc.integer({ min: 1, max: 2 }))

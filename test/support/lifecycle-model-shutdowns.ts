@@ -98,6 +98,12 @@ export async function awaitShutdowns(world: LifecycleWorld): Promise<void> {
         unsettled: [],
       });
       generation.arrivalsAtDrain ??= world.arrivalsOfGeneration(generation);
+      // Nothing went on the wire after the shutdown began: queued, connecting and new requests
+      // were refused, an AssumeRole included.
+      expect({ cache: generation.label, sent: stats.requestsSent }).toEqual({
+        cache: generation.label,
+        sent: generation.sentAtDestroy,
+      });
     }
   }
 }

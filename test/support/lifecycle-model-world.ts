@@ -22,6 +22,8 @@ export interface Generation {
   returned: number;
   built: boolean;
   destroyStarted: boolean;
+  /** Requests its pool had put on the wire when its shutdown began: it may put none after. */
+  sentAtDestroy?: number;
   /** The arrivals of this cache's calls when its shutdown promise resolved. */
   arrivalsAtDrain?: number;
 }
@@ -36,6 +38,11 @@ export interface Call {
   readonly afterDestroy: boolean;
   /** Whether it was running at the server when its cache's shutdown began. */
   arrivedAtDestroy?: boolean;
+  /**
+   * Handshakes were slow then: a call not yet arrived may have been on the wire (its handshake
+   * just done), so only the pool's count can say nothing went out after (`sentAtDestroy`).
+   */
+  inTransitAtDestroy?: boolean;
   /** Released (its gate opened) while its cache had not begun its shutdown. */
   releasedWhileLive: boolean;
   outcome?: Outcome;
@@ -137,6 +144,8 @@ export class LifecycleWorld {
   own: Generation | undefined;
   configuredMaxSockets: number;
   stsHeld = false;
+  /** New Lambda sockets take 300 ms to connect (their TLS handshake held by the endpoint). */
+  slowHandshakes = false;
   /** `destroyClientCache()` has ended a default cache in this run: it has a shutdown promise. */
   defaultShutdownBegun = false;
   #nextCall = 0;
@@ -190,9 +199,11 @@ export class LifecycleWorld {
   /** Marks the shutdown of `generation` as begun: what was running then, and what was not. */
   beginShutdown(generation: Generation): void {
     generation.destroyStarted = true;
+    generation.sentAtDestroy = generation.cache.stats().requestsSent;
     for (const call of this.calls) {
       if (call.generation === generation && call.outcome === undefined) {
         call.arrivedAtDestroy = this.gates.arrivalsOf(call.id) > 0;
+        call.inTransitAtDestroy = this.slowHandshakes;
       }
     }
   }
@@ -213,6 +224,11 @@ export class LifecycleWorld {
       else notArrived++;
     }
     return { running, notArrived };
+  }
+
+  /** Whether a call may wait, not arrived, with a socket free: for an AssumeRole, or a handshake. */
+  #mayWait(): boolean {
+    return this.stsHeld || this.slowHandshakes;
   }
 
   #signature(): string {
@@ -237,7 +253,8 @@ export class LifecycleWorld {
         .filter((generation) => !generation.destroyStarted)
         .every((generation) => {
           const { running, notArrived } = this.#waiting(generation);
-          return notArrived === 0 || (running >= generation.maxSockets && !this.stsHeld);
+          const full = running >= generation.maxSockets && !this.stsHeld;
+          return notArrived === 0 || (full && !this.slowHandshakes);
         });
       if (accounted) break;
       await delay(5);
@@ -245,7 +262,7 @@ export class LifecycleWorld {
       if (now !== last) {
         last = now;
         stableSince = performance.now();
-      } else if (performance.now() - stableSince >= (this.stsHeld ? 60 : 500)) break;
+      } else if (performance.now() - stableSince >= (this.#mayWait() ? 60 : 500)) break;
     }
   }
 }
