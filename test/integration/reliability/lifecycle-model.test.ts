@@ -12,14 +12,15 @@
  * `test/support/lifecycle-model-oracle.ts`, the commands in `lifecycle-model-commands.ts`):
  * 1. At most once: no Invoke reaches the server twice, whatever clear, destroy or configure did
  *    meanwhile. A success arrived exactly once; an error saying "was not sent" never arrived.
- * 2. destroy(): a call made on a client of a cache whose destroy() had begun is refused with
- *    the "was not sent" `ClientCacheError` and never arrives; a call queued for a socket or
- *    waiting for credentials when it began fails (a `ClientCacheError`) and never arrives; a call
- *    running at the server when it began succeeds if answered within the grace period, or fails
- *    saying it "may have reached the server" (never resent). Not "nothing is sent after destroy
- *    began": a request already on a socket still connecting is in flight and gets the grace
- *    period, so the model lets the pool settle before each destroy. Every call settles, no
- *    rejection goes unhandled; destroy() called twice in one turn returns one promise.
+ * 2. destroy(): nothing goes on the wire after it began (the pool's `requestsSent` then equals
+ *    its count once drained). A call made on a client of a cache whose destroy() had begun is
+ *    refused with the "was not sent" `ClientCacheError` and never arrives; a call queued for a
+ *    socket, on a socket still connecting (slow handshakes), or waiting for credentials when it
+ *    began fails with a `ClientCacheError` and never arrives (with slow handshakes the pool's
+ *    count judges: a handshake may finish as destroy() begins); a call running at the server then
+ *    succeeds if answered within the grace period, or fails saying it "may have reached the
+ *    server" (never resent). Every call settles, no rejection goes unhandled; destroy() called
+ *    twice in one turn returns one promise.
  * 3. Once a shutdown promise resolves: each cache it covers (the default caches ended so far, or
  *    the own cache) holds no socket, no client and no credential set, each of its calls has
  *    settled, and none of its calls reaches the server afterwards. The guards check after the
