@@ -28,6 +28,8 @@ export type SpanFault = (typeof SPAN_FAULTS)[number];
 export interface OpenedSpan {
   readonly name: string;
   readonly span: Span;
+  /** What `describeCaller` said when the cache opened it: who was running then. */
+  readonly caller: unknown;
   ends: number;
 }
 
@@ -39,7 +41,10 @@ export interface FaultyOtelTracer {
 }
 
 /** Wraps `inner`; what throws is decided by `fault` at each call. */
-export function faultyOtelTracer(inner: Tracer): FaultyOtelTracer {
+export function faultyOtelTracer(
+  inner: Tracer,
+  describeCaller: () => unknown = () => undefined,
+): FaultyOtelTracer {
   const faulty: FaultyOtelTracer = {
     fault: undefined,
     opened: [],
@@ -49,7 +54,7 @@ export function faultyOtelTracer(inner: Tracer): FaultyOtelTracer {
         if (faulty.fault === 'startSpan') throw new TracerFault('startSpan failed');
         if (faulty.fault === 'oddSpan') return {} as Span;
         const span = inner.startSpan(name);
-        const record: OpenedSpan = { name, span, ends: 0 };
+        const record: OpenedSpan = { name, span, caller: describeCaller(), ends: 0 };
         faulty.opened.push(record);
         const failing = (method: SpanFault) => {
           if (faulty.fault === method) throw new TracerFault(`${method} failed`);
