@@ -6,7 +6,7 @@
  * A method set to fail throws a `TracerFault`, whose text a test looks for
  * in whatever reached a caller.
  */
-import type { Span, Tracer } from '@opentelemetry/api';
+import type { Context, Span, SpanOptions, Tracer } from '@opentelemetry/api';
 import type { SubsegmentLike, TracerLike } from '../../src/observability/powertools-types.js';
 
 export class TracerFault extends Error {
@@ -50,10 +50,11 @@ export function faultyOtelTracer(
     opened: [],
     tracer: {
       startActiveSpan: inner.startActiveSpan.bind(inner),
-      startSpan(name: string) {
+      startSpan(name: string, ...rest: [SpanOptions?, Context?]) {
         if (faulty.fault === 'startSpan') throw new TracerFault('startSpan failed');
         if (faulty.fault === 'oddSpan') return {} as Span;
-        const span = inner.startSpan(name);
+        // Every argument passed on: a span given another context must show it.
+        const span = inner.startSpan(name, ...rest);
         const record: OpenedSpan = { name, span, caller: describeCaller(), ends: 0 };
         faulty.opened.push(record);
         const failing = (method: SpanFault) => {

@@ -95,7 +95,13 @@ export function checkedGetterCall(
       `${seen}: opened [${during.map((span) => span.name)}], expected [${expected}]`,
     );
   }
+  const ownSpan = world.invocations[id]?.span.spanContext().spanId;
   for (const span of during) {
+    if (readable(span).parentSpanContext?.spanId !== ownSpan) {
+      world.violations.push(
+        `${seen}: ${span.name} is not a child of the calling invocation's span`,
+      );
+    }
     if (span.ends !== 1)
       world.violations.push(`${seen}: ${span.name} ended ${span.ends} times by return`);
   }
