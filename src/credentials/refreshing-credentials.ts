@@ -101,8 +101,11 @@ export class RefreshingCredentials {
   async #fetch(mode: RefreshMode): Promise<CredentialIdentity> {
     const { source, fetch, now, hooks, counters, random = Math.random } = this.#options;
     try {
-      const fetched = await (hooks?.wrapRefresh ? hooks.wrapRefresh(source, mode, fetch) : fetch());
-      this.#current = this.#schedule(fetched);
+      // Checked inside the traced unit: credentials that arrive expired fail the refresh, and its trace says so.
+      const fetchChecked = async () => this.#schedule(await fetch());
+      this.#current = await (hooks?.wrapRefresh
+        ? hooks.wrapRefresh(source, mode, fetchChecked)
+        : fetchChecked());
       this.#everFetched = true;
       this.#nextTryAt = 0;
       counters.credentialRefreshes++;
