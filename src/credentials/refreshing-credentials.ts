@@ -31,10 +31,9 @@ interface CurrentCredentials extends RefreshWindows {
  */
 export type SharedProvider = (() => Promise<CredentialIdentity>) & { readonly memoized: true };
 
-function shutDownError(source: string, error: unknown): ClientCacheCredentialsError {
+function shutDownError(source: string): ClientCacheCredentialsError {
   return new ClientCacheCredentialsError(
-    `The client cache was destroyed; this request was not sent (credentials for ${source} could not be fetched: its connection pool sends no more requests)`,
-    { cause: new UpstreamError(error) },
+    `The client cache was destroyed; this request was not sent (it fetches no credentials for ${source} any more)`,
   );
 }
 
@@ -69,6 +68,12 @@ export class RefreshingCredentials {
     async (): Promise<CredentialIdentity> => {
       const now = this.#options.now();
       const current = this.#current;
+      // A destroyed cache fetches nothing (its pool would refuse it, and that is no credential
+      // failure): usable credentials still sign, and the pool refuses the request as not sent.
+      if (this.#options.isClosed?.()) {
+        if (current !== undefined && now < current.unusableAt) return current.identity;
+        throw shutDownError(this.#options.source);
+      }
       if (current === undefined || now >= current.unusableAt) {
         return this.#refresh(this.#everFetched ? RefreshMode.Mandatory : RefreshMode.Initial);
       }
@@ -110,17 +115,17 @@ export class RefreshingCredentials {
   async #fetch(mode: RefreshMode): Promise<CredentialIdentity> {
     const { source, fetch, now, hooks, counters, random = Math.random } = this.#options;
     try {
-      const fetched = await (hooks?.wrapRefresh ? hooks.wrapRefresh(source, mode, fetch) : fetch());
-      this.#current = this.#schedule(fetched);
+      // Checked inside the traced unit: credentials that arrive expired fail the refresh, and its trace says so.
+      const fetchChecked = async () => this.#schedule(await fetch());
+      this.#current = await (hooks?.wrapRefresh
+        ? hooks.wrapRefresh(source, mode, fetchChecked)
+        : fetchChecked());
       this.#everFetched = true;
       this.#nextTryAt = 0;
       counters.credentialRefreshes++;
       hooks?.onRefresh?.({ source, mode });
       return this.#current.identity;
     } catch (error) {
-      // The closed pool refused or cut the fetch: a shutdown, not a credential failure, and the
-      // caller's request will not be sent either, which is what the README promises it hears.
-      if (this.#options.isClosed?.()) throw shutDownError(source, error);
       counters.credentialRefreshFailures++;
       const failedAt = now();
       const kept = this.#current !== undefined && failedAt < this.#current.unusableAt;

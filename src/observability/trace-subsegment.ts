@@ -8,18 +8,14 @@ const CREATION_MS: TraceField = 'CreationMs';
 /**
  * A subsegment under the current segment, or undefined when tracing is off
  * or there is no segment (outside Lambda): then nothing is traced, and
- * nothing throws or warns.
+ * nothing warns.
  */
 function openSubsegment(tracer: TracerLike | undefined, name: string): SubsegmentLike | undefined {
   if (tracer === undefined || !tracer.isTracingEnabled()) return undefined;
-  try {
-    // The provider, when there is one: Tracer.getSegment() console.warns on
-    // every call without a segment (tracing on outside a Lambda sandbox).
-    return (tracer.provider ?? tracer).getSegment()?.addNewSubsegment(name);
-  } catch {
-    // Tracing must never break a getter.
-    return undefined;
-  }
+  // The provider, when there is one: Tracer.getSegment() console.warns on
+  // every call without a segment (tracing on outside a Lambda sandbox). A
+  // throw is caught by guarded-tracing.ts, as every call into the tracer is.
+  return (tracer.provider ?? tracer).getSegment()?.addNewSubsegment(name);
 }
 
 function subsegmentUnit(subsegment: SubsegmentLike): TraceUnit {

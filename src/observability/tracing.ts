@@ -1,4 +1,5 @@
 import { deferredTracing } from './deferred-tracing.js';
+import { guardedTracing } from './guarded-tracing.js';
 import { LazyModule, notInEsmBuild } from './load-powertools.js';
 import type { OpenTelemetryTracerLike } from './otel-types.js';
 import type { TracerLike } from './powertools-types.js';
@@ -28,7 +29,8 @@ const hasMethods = (value: object, ...names: string[]): boolean =>
  * The adapter for the tracer's kind, told apart by shape (each kind can be
  * loaded more than once, so never by `instanceof`); undefined for no tracer
  * or an object of neither shape. CommonJS loads the adapter then and there;
- * ESM imports it, and until it arrives `deferredTracing` stands in.
+ * ESM imports it, and until it arrives `deferredTracing` stands in. Either
+ * way every call into the tracer is guarded (`guardedTracing`).
  */
 export function tracingFor(tracer: ClientCacheTracer | undefined): Tracing | undefined {
   if (typeof tracer !== 'object' || tracer === null) return undefined;
@@ -41,6 +43,9 @@ export function tracingFor(tracer: ClientCacheTracer | undefined): Tracing | und
   } else {
     return undefined;
   }
+  // Guarded before deferredTracing sees it: a client instrumented when the adapter
+  // arrives is instrumented in a promise callback, where a throw would go unhandled.
+  const guarded = (loaded: Adapters) => guardedTracing(adapt(loaded));
   const loaded = adapters.get();
-  return loaded instanceof Promise ? deferredTracing(loaded.then(adapt)) : adapt(loaded);
+  return loaded instanceof Promise ? deferredTracing(loaded.then(guarded)) : guarded(loaded);
 }

@@ -18,6 +18,7 @@ import {
 } from './cold-start.js';
 import { measureEmfLines } from './emf-lines.js';
 import { measureFanOut } from './fan-out.js';
+import { measureFreeze } from './freeze.js';
 import { describeHitCase, type HitPathResult } from './hit.js';
 import { measureLeaseCosts } from './lease-costs.js';
 import { startBenchEndpoint } from './local-endpoint.js';
@@ -162,6 +163,11 @@ try {
       pass: true,
       series: size,
     });
+  }
+
+  progress('P8 requests after a freeze past the keep-alive (child processes, SIGSTOP/SIGCONT)');
+  for (const [runtime, node] of Object.entries(runtimes)) {
+    results.push(await measureFreeze(quick ? 1 : 5, node, runtime));
   }
 
   progress('P9 fan-out throughput, pooled vs one plain client per role');

@@ -11,13 +11,14 @@
  * CI (`CI=true`) runs a fixed seed; elsewhere each run draws a new one.
  */
 import fc from 'fast-check';
-import {
+import type {
   CredentialSets,
-  type SharedCredentials,
+  SharedCredentials,
 } from '../../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { localCredentialSets } from '../../support/local-credential-sets.js';
 import { propertyParameters } from '../../support/property-run.js';
 
 const IDLE_BOUND = 100;
@@ -188,15 +189,7 @@ describe('idle credential sets, against their model', () => {
   let run = 0;
   const world = (): World => ({
     model: { held: new Map(), idle: new Map(), fetched: new Set(), setRole: new Map(), nextSet: 0 },
-    sets: new CredentialSets({
-      now: Date.now,
-      requestHandler: pools.handlerFor({
-        maxSockets: 10,
-        connectionTimeoutMs: 3000,
-        socketTimeoutMs: 3000,
-      }),
-      functionRegion: 'us-east-1',
-    }),
+    sets: localCredentialSets(pools),
     handles: [],
     // Each run its own roles: the endpoint counts AssumeRole calls per role for the whole test.
     prefix: `Run${run++}`,

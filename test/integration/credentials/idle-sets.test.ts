@@ -6,10 +6,11 @@
  * must still fetch.
  */
 
-import { CredentialSets } from '../../../src/credentials/credential-sets.js';
+import type { CredentialSets } from '../../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { localCredentialSets } from '../../support/local-credential-sets.js';
 
 const roleArn = (index: number): string => `arn:aws:iam::123456789012:role/Idle${index}`;
 
@@ -22,15 +23,7 @@ describe('idle credential sets', () => {
   const acquire = (index: number) => sets.acquireRole({ roleArn: roleArn(index) }, '');
 
   beforeEach(() => {
-    sets = new CredentialSets({
-      now: Date.now,
-      requestHandler: pools.handlerFor({
-        maxSockets: 10,
-        connectionTimeoutMs: 3000,
-        socketTimeoutMs: 3000,
-      }),
-      functionRegion: 'us-east-1',
-    });
+    sets = localCredentialSets(pools);
   });
 
   afterAll(() => pools.close());

@@ -9,11 +9,12 @@
  * same invariants against random sequences.
  */
 
-import { CredentialSets } from '../../../src/credentials/credential-sets.js';
+import type { CredentialSets } from '../../../src/credentials/credential-sets.js';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
 import { useLocalAws } from '../../../tools/local-aws/use-local-aws.js';
 import { eventually } from '../../support/eventually.js';
 import { useFreshCache } from '../../support/fresh-cache.js';
+import { localCredentialSets } from '../../support/local-credential-sets.js';
 
 const roleArn = 'arn:aws:iam::123456789012:role/cost-reader';
 const HOUR_MS = 3_600_000;
@@ -31,15 +32,7 @@ describe('role credential refresh windows', () => {
 
   beforeEach(() => {
     clock = Date.now();
-    sets = new CredentialSets({
-      now: () => clock,
-      requestHandler: pools.handlerFor({
-        maxSockets: 50,
-        connectionTimeoutMs: 3000,
-        socketTimeoutMs: 3000,
-      }),
-      functionRegion: 'us-east-1',
-    });
+    sets = localCredentialSets(pools, { now: () => clock, maxSockets: 50 });
   });
 
   afterAll(() => pools.close());

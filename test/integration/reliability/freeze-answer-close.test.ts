@@ -12,6 +12,8 @@ import {
   type DeliveryFaultServer,
   startDeliveryFaultServer,
 } from '../../support/delivery-fault-server.js';
+import { eventually } from '../../support/eventually.js';
+import type { FreezeChildReport } from '../../support/freeze-child-report.js';
 import { spawnFreezableChild } from '../../support/frozen-child.js';
 
 jest.setTimeout(scaledTimeout(30_000));
@@ -19,11 +21,6 @@ jest.setTimeout(scaledTimeout(30_000));
 const CHILD = fileURLToPath(new URL('./freeze-child.ts', import.meta.url));
 // Past the second after which the pool lets the loop read a pending close.
 const FREEZE_MS = 1500;
-
-async function until(condition: () => boolean, polls = 500): Promise<boolean> {
-  for (let poll = 0; poll < polls && !condition(); poll++) await delay(10);
-  return condition();
-}
 
 describe.each([{ tls: false }, { tls: true }])(
   'a freeze across an answer and a close (tls: $tls)',
@@ -44,13 +41,13 @@ describe.each([{ tls: false }, { tls: true }])(
       try {
         const report = child.nextLine();
         child.say(JSON.stringify(batches));
-        expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
+        await eventually(() => server.arrivalsOf('first-300') === 1);
         child.freeze();
         const frozenAt = performance.now();
-        expect(await until(() => server.closeIdle() === 1)).toBe(true);
+        await eventually(() => server.closeIdle() === 1);
         await delay(FREEZE_MS - (performance.now() - frozenAt));
         child.thaw();
-        return JSON.parse(await report) as unknown;
+        return JSON.parse(await report) as FreezeChildReport;
       } finally {
         child.stop();
       }

@@ -15,6 +15,8 @@ import {
   type DeliveryFaultServer,
   startDeliveryFaultServer,
 } from '../../support/delivery-fault-server.js';
+import { eventually } from '../../support/eventually.js';
+import { deliveryFigures, type FreezeChildReport } from '../../support/freeze-child-report.js';
 import { type FrozenChild, spawnFreezableChild } from '../../support/frozen-child.js';
 import { reportFigures } from '../../support/reliability-report.js';
 
@@ -28,11 +30,6 @@ const FREEZE_CHILD = child('../reliability/freeze-child.ts');
 const KEEP_ALIVE_MS = 2000;
 const SOCKET_TIMEOUT_MS = 2000;
 const CALLS = 10;
-
-async function until(condition: () => boolean, polls = 1000): Promise<boolean> {
-  for (let poll = 0; poll < polls && !condition(); poll++) await delay(10);
-  return condition();
-}
 
 let endpoint: LocalAws;
 let server: DeliveryFaultServer;
@@ -139,21 +136,13 @@ it('drops the sockets the server closed during a freeze within the keep-alive, t
   const report = frozen.nextLine();
   frozen.say(JSON.stringify([ids('thaw')]));
   frozen.thaw();
-  const outcome = JSON.parse(await report) as {
-    outcomes: { ok: boolean }[];
-    requestsSent: number;
-    connectionsOpened: number;
-  };
+  const outcome = JSON.parse(await report) as FreezeChildReport;
 
   // Assess
   const figures = {
     closed,
-    failures: outcome.outcomes.filter((call) => !call.ok).length,
-    requestsSent: outcome.requestsSent,
-    arrivals: server.arrivals(),
+    ...deliveryFigures(outcome, server),
     ranTwice: [...ids('warm'), ...ids('thaw')].filter((id) => server.runsOf(id) > 1).length,
-    connectionsOpened: outcome.connectionsOpened,
-    handshakes: server.handshakes(),
   };
   reportFigures('freeze-hog-unread-close', { ...figures, slowdown });
   expect(figures).toEqual({
@@ -173,28 +162,18 @@ it('drops the socket closed during a freeze that outlasted a call, the CPU starv
   const frozen = spawnChild(FREEZE_CHILD, { FAULT_SERVER_URL: server.url });
   const report = frozen.nextLine();
   frozen.say(JSON.stringify([['first-300'], ['second-0']]));
-  expect(await until(() => server.arrivalsOf('first-300') === 1)).toBe(true);
+  await eventually(() => server.arrivalsOf('first-300') === 1, scaledTimeout(10_000));
   frozen.freeze();
   const frozenAt = performance.now();
 
   // Act: the server answers and closes the idle connection; the child thaws past a second
-  expect(await until(() => server.closeIdle() === 1)).toBe(true);
+  await eventually(() => server.closeIdle() === 1, scaledTimeout(10_000));
   await delay(1500 - (performance.now() - frozenAt));
   frozen.thaw();
-  const outcome = JSON.parse(await report) as {
-    outcomes: { ok: boolean }[];
-    requestsSent: number;
-    connectionsOpened: number;
-  };
+  const outcome = JSON.parse(await report) as FreezeChildReport;
 
   // Assess
-  const figures = {
-    failures: outcome.outcomes.filter((call) => !call.ok).length,
-    requestsSent: outcome.requestsSent,
-    arrivals: server.arrivals(),
-    connectionsOpened: outcome.connectionsOpened,
-    handshakes: server.handshakes(),
-  };
+  const figures = deliveryFigures(outcome, server);
   reportFigures('freeze-hog-answer-close', { ...figures, slowdown });
   expect(figures).toEqual({
     failures: 0,

@@ -1,0 +1,43 @@
+/**
+ * P8's handler process: Lambda clients from the package's getter (`getLambdaClient`, the SDK's
+ * default three attempts), pointed at the local endpoint by the standard env. It sends
+ * `FREEZE_CONCURRENCY` Invokes at once to warm the pool and prints `warm`; on the line `go` it
+ * sends as many again at once, prints what happened as one JSON line and exits. Stdin closing
+ * ends it too, so it never outlives the bench.
+ */
+import { createInterface } from 'node:readline';
+import { InvokeCommand } from '@aws-sdk/client-lambda';
+import { destroyClientCache, getLambdaClient } from '../../src/all.js';
+
+const CONCURRENCY = Number(process.env.FREEZE_CONCURRENCY ?? '20');
+
+const burst = (tag: string) =>
+  Promise.allSettled(
+    Array.from({ length: CONCURRENCY }, (_, index) =>
+      getLambdaClient().send(
+        new InvokeCommand({
+          FunctionName: 'echo',
+          Payload: JSON.stringify({ id: `${tag}-${index}` }),
+        }),
+      ),
+    ),
+  );
+
+await burst('warm');
+process.stdout.write('warm\n');
+const lines = createInterface({ input: process.stdin });
+lines.once('line', async () => {
+  const results = await burst('thaw');
+  const attempts = results.map((result) =>
+    result.status === 'fulfilled' ? (result.value.$metadata.attempts ?? 1) : 0,
+  );
+  process.stdout.write(
+    `${JSON.stringify({
+      failures: results.filter((result) => result.status === 'rejected').length,
+      retried: attempts.filter((count) => count > 1).length,
+    })}\n`,
+  );
+  await destroyClientCache();
+  process.exit(0);
+});
+lines.once('close', () => process.exit(1));
