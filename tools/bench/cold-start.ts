@@ -7,7 +7,7 @@
  * them (ESM, minified, everything bundled). Also the bundle bytes the cache
  * adds. Each cell is measured twice: as the handler stands, and across heap
  * positions (HEAP_OFFSETS_KB).
- * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24]
+ * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24] [--floor]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,23 +16,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compareTimings, roundSpread } from '../../examples/demo/compare-timings.js';
+import { FLOOR_HANDLER, HANDLERS, POWERTOOLS } from './cold-start-handlers.js';
 import { isMain, median, spread } from './timing.js';
 
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
 type Side = 'cache' | 'sdk';
 export type Packaging = 'bundled' | 'unbundled';
-
-const POWERTOOLS = `import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics } from '@aws-lambda-powertools/metrics';
-export const logger = new Logger();
-export const metrics = new Metrics({ namespace: 'Bench' });
-`;
-const HANDLERS: Record<Side, string> = {
-  cache: `import { getS3Client } from 'aws-client-cache/s3';
-export const client = getS3Client({ region: 'us-east-1' });`,
-  sdk: `import { S3Client } from '@aws-sdk/client-s3';
-export const client = new S3Client({ region: 'us-east-1' });`,
-};
 
 export interface ColdStartCase {
   readonly powertools: boolean;
@@ -89,7 +78,7 @@ type Handlers = Record<Packaging, Record<string, Record<Side, string>>>;
  * `aws-client-cache` resolves to the build through its exports map) and an
  * esbuild bundle of it.
  */
-async function prepare(): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
+async function prepare(floor: boolean): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
   const dir = resolve('.tmp/cold-start');
   mkdirSync(dir, { recursive: true });
   const handlers: Handlers = { bundled: {}, unbundled: {} };
@@ -100,10 +89,12 @@ async function prepare(): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
     handlers.bundled[label] = {} as Record<Side, string>;
     handlers.unbundled[label] = {} as Record<Side, string>;
     for (const side of ['cache', 'sdk'] as const) {
-      const entry = join(dir, `${side}-${label}-entry.mjs`);
-      writeFileSync(entry, `${powertools ? POWERTOOLS : ''}${HANDLERS[side]}\n`);
+      const name = floor && side === 'cache' ? 'floor' : side;
+      const source = name === 'floor' ? FLOOR_HANDLER : HANDLERS[side];
+      const entry = join(dir, `${name}-${label}-entry.mjs`);
+      writeFileSync(entry, `${powertools ? POWERTOOLS : ''}${source}\n`);
       handlers.unbundled[label][side] = pathToFileURL(entry).href;
-      const outfile = join(dir, `${side}-${label}.mjs`);
+      const outfile = join(dir, `${name}-${label}.mjs`);
       // NodejsFunction's ESM output: bundled, minified, `require` for CommonJS dependencies.
       await build({
         entryPoints: [entry],
@@ -237,8 +228,9 @@ export function nodeBinary(major: number): string | undefined {
 export async function measureColdStart(
   rounds: number,
   nodes: Record<string, string>,
+  { floor = false }: { floor?: boolean } = {},
 ): Promise<{ results: ColdStartResult[]; sizes: BundleSize[] }> {
-  const { handlers, sizes } = await prepare();
+  const { handlers, sizes } = await prepare(floor);
   const results: ColdStartResult[] = [];
   for (const [name, node] of Object.entries(nodes)) {
     const version = execFileSync(node, ['-v'], { encoding: 'utf8' }).trim();
@@ -270,15 +262,19 @@ export function coldStartTarget({ packaging, powertools }: ColdStartCase): numbe
 }
 
 if (isMain(import.meta.url)) {
-  const rounds = Number(process.argv[2] ?? 21);
+  const floor = process.argv.includes('--floor');
+  const [rounds = '21', majors = '22,24'] = process.argv
+    .slice(2)
+    .filter((arg) => arg !== '--floor');
   const nodes: Record<string, string> = {};
-  for (const major of (process.argv[3] ?? '22,24').split(',').map(Number)) {
+  for (const major of majors.split(',').map(Number)) {
     const binary = nodeBinary(major);
     if (binary !== undefined) nodes[`Node ${major}`] = binary;
   }
-  const { results, sizes } = await measureColdStart(rounds, nodes);
+  const { results, sizes } = await measureColdStart(Number(rounds), nodes, { floor });
+  const side = floor ? 'floor' : 'cache';
   const worded = ({ cacheMs, sdkMs, ratio, ratioSpread, ratioNoise }: ColdStartTiming): string =>
-    `${ratio.toFixed(3)}x (rounds ${ratioSpread}): ${compareTimings({ name: 'cache', value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
+    `${ratio.toFixed(3)}x (rounds ${ratioSpread}): ${compareTimings({ name: side, value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
   for (const result of results) {
     const { node, packaging, powertools } = result;
     console.log(

@@ -1,0 +1,30 @@
+// P6's handler modules (tools/bench/cold-start.ts writes each into .tmp/cold-start/ and bundles
+// it): each builds its first S3 client at module scope, the way a handler does.
+
+/** Put before a handler: Powertools Logger and Metrics, built as a handler builds its own. */
+export const POWERTOOLS = `import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
+export const logger = new Logger();
+export const metrics = new Metrics({ namespace: 'Bench' });
+`;
+/** The two sides P6 compares: the cache's getter, and the SDK's client built at module scope. */
+export const HANDLERS: Record<'cache' | 'sdk', string> = {
+  cache: `import { getS3Client } from 'aws-client-cache/s3';
+export const client = getS3Client({ region: 'us-east-1' });`,
+  sdk: `import { S3Client } from '@aws-sdk/client-s3';
+export const client = new S3Client({ region: 'us-east-1' });`,
+};
+
+/**
+ * `--floor`: in place of the cache's handler, one that loads only what the
+ * cache cannot do without (`lru-cache`, with a store of the default size,
+ * and the ESM import of `@smithy/node-http-handler` its pooled handler
+ * extends) and builds its client with `new S3Client`: the least any cache
+ * built on those could cost, measured the same way.
+ */
+export const FLOOR_HANDLER = `import { S3Client } from '@aws-sdk/client-s3';
+import { LRUCache } from 'lru-cache';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+export const store = new LRUCache({ max: 100 });
+export const baseHandler = NodeHttpHandler;
+export const client = new S3Client({ region: 'us-east-1' });`;
