@@ -7,7 +7,7 @@ import type { CacheCounters } from '../observers/cache-counters.js';
 import { deferTimeoutPastPendingReads } from './defer-timeout.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
-import { UnsentRequests } from './unsent-requests.js';
+import { refuseUnsent, UnsentRequests } from './unsent-requests.js';
 
 export interface PoolSaturation {
   readonly origin: string;
@@ -159,11 +159,13 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       this.#retireStale(name);
       // A request is written in the tick it gets a connected socket, or when a new one has
       // connected: only then does it go on the wire, and only then is it counted.
+      // Node hands a free socket over a tick after addRequest, so a shutdown may begin between.
       request.once('socket', (socket: Socket) => {
+        if (this.#options.isClosed()) return refuseUnsent(request);
         this.#takenAt.set(socket, this.#options.now());
         const count = () => this.#options.counters.requestsSent++;
         if (!socket.connecting) count();
-        else this.#unsent.waitForConnect(request, socket, count, this.#options.isClosed);
+        else this.#unsent.waitForConnect(request, socket, count);
       });
       let responded = false;
       request.once('response', (response: IncomingMessage) => {

@@ -11,17 +11,8 @@ import { ATTEMPT_HEADER, notSentError } from './pool-closed-errors.js';
 export class UnsentRequests {
   readonly #requests = new Set<ClientRequest>();
 
-  /** Calls `onWire` once `socket` has connected, unless the pool closed or closes first. */
-  waitForConnect(
-    request: ClientRequest,
-    socket: Socket,
-    onWire: () => void,
-    isClosed: () => boolean,
-  ): void {
-    if (isClosed()) {
-      refuseUnsent(request);
-      return;
-    }
+  /** Calls `onWire` once `socket` has connected, unless the pool closes first. */
+  waitForConnect(request: ClientRequest, socket: Socket, onWire: () => void): void {
     this.#requests.add(request);
     request.once('close', () => this.#requests.delete(request));
     socket.once('encrypted' in socket ? 'secureConnect' : 'connect', () => {
@@ -37,6 +28,7 @@ export class UnsentRequests {
   }
 }
 
-function refuseUnsent(request: ClientRequest): void {
+/** Fails a request that has its socket but has written nothing yet: it was not sent. */
+export function refuseUnsent(request: ClientRequest): void {
   request.destroy(notSentError(request.getHeader(ATTEMPT_HEADER)));
 }
