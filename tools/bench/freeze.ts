@@ -5,6 +5,8 @@
  * thawed (SIGCONT) and invokes 20 at once. Counted, never timed: calls that failed, calls that
  * needed a second attempt, Invokes the endpoint received against the 40 sent (more would be a
  * resend), connections reset. Its own endpoint on 127.0.0.1; each round bounded.
+ * Alone: npx tsx tools/bench/freeze.ts [rounds] [--plain] (this Node; `--plain`: the control, which
+ * must show retried attempts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -12,7 +14,8 @@ import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { type LocalAws, startLocalAws } from '../local-aws/index.js';
-import type { BenchResult } from './report.js';
+import { type BenchResult, printTable } from './report.js';
+import { isMain } from './timing.js';
 
 const CHILD = fileURLToPath(new URL('./freeze-child.ts', import.meta.url));
 const CONCURRENCY = 20;
@@ -29,13 +32,23 @@ interface Round {
   readonly handshakes: number;
 }
 
-async function round(endpoint: LocalAws, node: string): Promise<Round> {
+async function round(endpoint: LocalAws, node: string, plainClient: boolean): Promise<Round> {
   const child = spawn(node, ['--import', 'tsx', CHILD], {
-    env: { ...process.env, ...endpoint.env, FREEZE_CONCURRENCY: String(CONCURRENCY) },
+    env: {
+      ...process.env,
+      ...endpoint.env,
+      FREEZE_CONCURRENCY: String(CONCURRENCY),
+      FREEZE_PLAIN_CLIENT: plainClient ? '1' : '',
+    },
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
-  const nextLine = () => once(lines, 'line').then(([line]) => String(line));
+  // A child that dies (or is killed at the bound) closes its stdout: the round fails, never hangs.
+  const ended = once(lines, 'close').then(() => {
+    throw new Error('P8: the child exited before it reported');
+  });
+  ended.catch(() => {});
+  const nextLine = () => Promise.race([once(lines, 'line').then(([line]) => String(line)), ended]);
   const bound = setTimeout(() => child.kill('SIGKILL'), ROUND_TIMEOUT_MS);
   try {
     if ((await nextLine()) !== 'warm') throw new Error('P8: the child did not warm its pool');
@@ -58,11 +71,15 @@ async function round(endpoint: LocalAws, node: string): Promise<Round> {
   }
 }
 
-/** `rounds` fresh handler processes on the Node binary `node` (`runtime` names it in the row). */
+/**
+ * `rounds` fresh handler processes on the Node binary `node` (`runtime` names it in the row).
+ * `plainClient`: the control, a plain SDK client over a keep-alive agent in place of the getter's.
+ */
 export async function measureFreeze(
   rounds: number,
   node: string,
   runtime: string,
+  { plainClient = false }: { plainClient?: boolean } = {},
 ): Promise<BenchResult> {
   const endpoint = await startLocalAws({
     functions: { echo: (event) => event },
@@ -72,7 +89,7 @@ export async function measureFreeze(
   try {
     for (let index = 0; index < rounds; index++) {
       endpoint.stats.reset();
-      results.push(await round(endpoint, node));
+      results.push(await round(endpoint, node, plainClient));
     }
   } finally {
     await endpoint.stop();
@@ -81,10 +98,17 @@ export async function measureFreeze(
   const sent = 2 * CONCURRENCY * rounds;
   return {
     id: 'P8',
-    name: `${runtime}: requests after a freeze: ${CONCURRENCY} warm sockets, stopped ${FREEZE_MS / 1000} s past a ${KEEP_ALIVE_MS / 1000} s keep-alive, ${CONCURRENCY} Invokes at once on thaw (${rounds} ${rounds === 1 ? 'round' : 'rounds'}, each a fresh process through getLambdaClient)`,
+    name: `${runtime}${plainClient ? ', control: a plain SDK client' : ''}: requests after a freeze: ${CONCURRENCY} warm sockets, stopped ${FREEZE_MS / 1000} s past a ${KEEP_ALIVE_MS / 1000} s keep-alive, ${CONCURRENCY} Invokes at once on thaw (${rounds} ${rounds === 1 ? 'round' : 'rounds'}, each a fresh process through getLambdaClient)`,
     measured: `${sum('failures')} failures, ${sum('retried')} retried attempts, ${sum('invokesReceived')} Invokes received for ${sent} sent, ${sum('resets')} connections reset, ${sum('handshakes')} TLS handshakes (the server closed every idle socket during each freeze)`,
     target: '0 errors, 0 retried attempts, nothing resent',
     pass: sum('failures') === 0 && sum('retried') === 0 && sum('invokesReceived') === sent,
     series: results,
   };
+}
+
+if (isMain(import.meta.url)) {
+  const plainClient = process.argv.includes('--plain');
+  const [rounds = '5'] = process.argv.slice(2).filter((arg) => arg !== '--plain');
+  const runtime = `Node ${process.versions.node.split('.')[0]}`;
+  printTable([await measureFreeze(Number(rounds), process.execPath, runtime, { plainClient })]);
 }
