@@ -13,7 +13,7 @@ function guardedUnit(unit: TraceUnit): TraceUnit {
   return {
     set: (field, value) => quietly(() => unit.set(field, value)),
     fail: (error) => quietly(() => unit.fail(error)),
-    // Called once whatever it does: a tracer that threw on end is not asked again.
+    // The observer ends each unit once (in a finally); a tracer that throws here is not asked again.
     end: () => quietly(() => unit.end()),
   };
 }

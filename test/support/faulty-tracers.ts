@@ -164,3 +164,10 @@ export function faultyXRayTracer(): FaultyXRayTracer {
   };
   return faulty;
 }
+
+/** The whole cause chain of `error` as text, to look for a tracer's fault in it. */
+export function chainText(error: unknown): string {
+  const parts: string[] = [];
+  for (let at = error; at instanceof Error; at = at.cause) parts.push(`${at.name}: ${at.message}`);
+  return parts.join(' <- ');
+}

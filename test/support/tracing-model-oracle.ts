@@ -10,7 +10,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SpanStatusCode } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { OpenTelemetryAttribute, TraceName } from '../../src/all.js';
-import type { OpenedSpan } from './faulty-tracers.js';
+import { chainText, type OpenedSpan } from './faulty-tracers.js';
 import { spansAsText } from './otel-tracing.js';
 import {
   GETTER_KINDS,
@@ -40,13 +40,6 @@ const describe = (outcome: Outcome) =>
   'client' in outcome
     ? 'a client'
     : `${(outcome.error as Error).name}: ${(outcome.error as Error).message}`;
-
-/** The whole cause chain of `error` as text. */
-export function chainText(error: unknown): string {
-  const parts: string[] = [];
-  for (let at = error; at instanceof Error; at = at.cause) parts.push(`${at.name}: ${at.message}`);
-  return parts.join(' <- ');
-}
 
 /** Last client each getter kind returned from the current cache: a hit must return it again. */
 export type Returned = Map<string, S3Client>;

@@ -278,7 +278,7 @@ if (isMain(import.meta.url)) {
   for (const result of results) {
     const { node, packaging, powertools } = result;
     console.log(
-      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (target ${coldStartTarget(result)}x)`,
+      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (the cache's target ${coldStartTarget(result)}x)`,
     );
     console.log(`  CPU  ${worded(result.cpu)}`);
     console.log(`  wall ${worded(result.wall)}`);
@@ -288,7 +288,7 @@ if (isMain(import.meta.url)) {
   for (const size of sizes) {
     const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
     console.log(
-      `bundle, ${size.powertools ? 'with' : 'without'} Powertools: +${kb(size.cacheBytes - size.sdkBytes)} minified, +${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
+      `bundle, ${side} against sdk, ${size.powertools ? 'with' : 'without'} Powertools: +${kb(size.cacheBytes - size.sdkBytes)} minified, +${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
     );
   }
 }

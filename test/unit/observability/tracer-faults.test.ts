@@ -12,6 +12,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { CredentialIdentity } from '../../../src/all.js';
 import type { ClientCacheTracer } from '../../../src/observability/tracing.js';
 import {
+  chainText,
   faultyOtelTracer,
   faultyXRayTracer,
   SPAN_FAULTS,
@@ -44,13 +45,6 @@ function thrownBy(action: () => unknown): { name: string; message: string } | un
   } catch (error) {
     return { name: (error as Error).name, message: (error as Error).message };
   }
-}
-
-/** The whole cause chain of `error` as text, to look for a tracer's fault in it. */
-function chainText(error: unknown): string {
-  const parts: string[] = [];
-  for (let at = error; at instanceof Error; at = at.cause) parts.push(`${at.name}: ${at.message}`);
-  return parts.join(' <- ');
 }
 
 const tracers = [
