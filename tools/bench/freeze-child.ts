@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { destroyClientCache, getLambdaClient } from '../../src/all.js';
+import { burstFigures } from './burst-figures.js';
 
 const CONCURRENCY = Number(process.env.FREEZE_CONCURRENCY ?? '20');
 const plain =
@@ -38,13 +39,9 @@ process.stdout.write('warm\n');
 const lines = createInterface({ input: process.stdin });
 lines.once('line', async () => {
   const results = await burst('thaw');
-  const attempts = results.map((result) =>
-    result.status === 'fulfilled' ? (result.value.$metadata.attempts ?? 1) : 0,
-  );
   process.stdout.write(
     `${JSON.stringify({
-      failures: results.filter((result) => result.status === 'rejected').length,
-      retried: attempts.filter((count) => count > 1).length,
+      ...burstFigures(results),
     })}\n`,
   );
   await destroyClientCache();

@@ -6,6 +6,7 @@
 import { createInterface } from 'node:readline';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { SharedPools } from '../../../src/transport/shared-pool.js';
+import { burstFigures } from '../../../tools/bench/burst-figures.js';
 
 const CONCURRENCY = Number(process.env.THAW_CONCURRENCY ?? '20');
 const pools = new SharedPools();
@@ -29,13 +30,9 @@ process.stdout.write('warm\n');
 const lines = createInterface({ input: process.stdin });
 lines.once('line', async () => {
   const results = await burst();
-  const attempts = results.map((result) =>
-    result.status === 'fulfilled' ? (result.value.$metadata.attempts ?? 1) : 0,
-  );
   process.stdout.write(
     `${JSON.stringify({
-      failures: results.filter((result) => result.status === 'rejected').length,
-      retried: attempts.filter((count) => count > 1).length,
+      ...burstFigures(results),
       connectionsOpened: pools.counters.connectionsOpened,
     })}\n`,
   );
