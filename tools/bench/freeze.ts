@@ -98,7 +98,7 @@ export async function measureFreeze(
   const sent = 2 * CONCURRENCY * rounds;
   return {
     id: 'P8',
-    name: `${runtime}${plainClient ? ', control: a plain SDK client' : ''}: requests after a freeze: ${CONCURRENCY} warm sockets, stopped ${FREEZE_MS / 1000} s past a ${KEEP_ALIVE_MS / 1000} s keep-alive, ${CONCURRENCY} Invokes at once on thaw (${rounds} ${rounds === 1 ? 'round' : 'rounds'}, each a fresh process through getLambdaClient)`,
+    name: `${runtime}${plainClient ? ', control: a plain SDK client' : ''}: requests after a freeze: ${CONCURRENCY} warm sockets, stopped ${FREEZE_MS / 1000} s past a ${KEEP_ALIVE_MS / 1000} s keep-alive, ${CONCURRENCY} Invokes at once on thaw (${rounds} ${rounds === 1 ? 'round' : 'rounds'}, each a fresh process${plainClient ? '' : ' through getLambdaClient'})`,
     measured: `${sum('failures')} failures, ${sum('retried')} retried attempts, ${sum('invokesReceived')} Invokes received for ${sent} sent, ${sum('resets')} connections reset, ${sum('handshakes')} TLS handshakes (the server closed every idle socket during each freeze)`,
     target: '0 errors, 0 retried attempts, nothing resent',
     pass: sum('failures') === 0 && sum('retried') === 0 && sum('invokesReceived') === sent,
