@@ -12,9 +12,11 @@ import { compareTimings } from '../../examples/demo/compare-timings.js';
 import {
   type ColdStartTiming,
   coldStartTarget,
+  coldStartVerdict,
   HEAP_OFFSETS_KB,
   measureColdStart,
   nodeBinary,
+  wordColdStart,
 } from './cold-start.js';
 import { measureEmfLines } from './emf-lines.js';
 import { measureFanOut } from './fan-out.js';
@@ -142,14 +144,13 @@ try {
         ? 'esbuild bundle (ESM, minified), as NodejsFunction deploys'
         : 'unbundled ESM from node_modules';
     const target = coldStartTarget(result);
-    const worded = ({ cacheMs, sdkMs, ratio, ratioSpread, ratioNoise }: ColdStartTiming): string =>
-      `${ratio.toFixed(3)}x (median of per-round ratios; rounds ${ratioSpread}): ${compareTimings({ name: 'cache', value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
+    const worded = (timing: ColdStartTiming): string => wordColdStart(timing, 'cache');
     results.push({
       id: 'P6',
       name: `cold start, ${result.node}, ${how}, ${result.powertools ? 'with' : 'without'} Powertools Logger and Metrics in the handler: cache getter / new S3Client (whole process)`,
       measured: `CPU ${worded(result.cpu)}; wall ${worded(result.wall)}; across heap positions (both sides of a round ${HEAP_OFFSETS_KB[0]} to ${HEAP_OFFSETS_KB.at(-1)} KB more, by round): CPU ${worded(result.acrossHeap.cpu)}`,
       target: `<= ${target.toFixed(2)}x (CPU as the handler stands; wall and heap positions reported)`,
-      pass: result.cpu.ratio <= target,
+      ...coldStartVerdict(result.cpu, target),
       series: result,
     });
   }

@@ -37,3 +37,33 @@ export function interquartileSpread(ratios: readonly number[]): number {
   const at = (q: number): number => sorted[Math.floor(q * (sorted.length - 1))] ?? 0;
   return (at(0.75) - at(0.25)) / 2 / median(sorted);
 }
+
+/**
+ * A distribution-free interval for the median of `values` (order statistics
+ * and the binomial distribution): the median of the process they sample lies
+ * in it with at least `confidence`, whatever the shape of the noise. On a
+ * shared machine that is what says whether a median over or under a target
+ * is more than luck: 21 rounds of ratios spread ±20 % place their median only
+ * to a few percent. Undefined when there are too few values for any such
+ * interval (fewer than 6 at 95 %).
+ */
+export function medianInterval(
+  values: readonly number[],
+  confidence = 0.95,
+): { readonly low: number; readonly high: number } | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  // P(Binomial(n, 1/2) <= k), summed in log space so large n does not underflow.
+  let logPmf = -n * Math.LN2;
+  let below = Math.exp(logPmf);
+  let k = 0;
+  // The largest k with P(X <= k) <= (1 - confidence) / 2: the interval is [x(k+1), x(n-k)], 1-based.
+  for (; k < n / 2; k++) {
+    logPmf += Math.log((n - k) / (k + 1));
+    const next = below + Math.exp(logPmf);
+    if (next > (1 - confidence) / 2) break;
+    below = next;
+  }
+  if (below > (1 - confidence) / 2) return undefined;
+  return { low: sorted[k] ?? Number.NaN, high: sorted[n - 1 - k] ?? Number.NaN };
+}
