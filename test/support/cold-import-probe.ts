@@ -18,6 +18,11 @@ export interface ColdProbe {
   readonly loaded: string[];
   /** `node:http` reached through an ESM import (what loads undici on Node 22). */
   readonly esmHttpImport: boolean;
+  /**
+   * `@smithy/node-http-handler` (CommonJS) reached through an ESM import,
+   * which on Node 22 costs a cold start about a tenth of its CPU.
+   */
+  readonly esmHandlerImport: boolean;
   /** Node's internal undici was loaded (visible on Node 22 and later). */
   readonly undici: boolean;
   readonly built: boolean;
@@ -51,22 +56,25 @@ const resolved = existsSync(process.env.PROBE_RESOLVED)
 process.stdout.write('\\nPROBE ' + JSON.stringify({
   loaded: [...Object.keys(require.cache), ...resolved].filter((path) => ${UNNEEDED}.test(path)),
   esmHttpImport: resolved.includes('node:http'),
+  esmHandlerImport: resolved.some((url) => /@smithy[\\/]node-http-handler[\\/]/.test(url)),
   undici: process.moduleLoadList.some((name) => name.includes('internal/deps/undici')),
   built: typeof client.send === 'function',
 }) + '\\n');`;
 }
 
 /**
- * Imports `entry` of the built package in a fresh Node process, in `format`,
- * builds a roleless S3 client, runs `control` (code that loads more), and
- * reports which of the unneeded modules were loaded.
+ * Imports `entry` of the built package in a fresh Node process (started
+ * with `nodeFlags`), in `format`, builds a roleless S3 client, runs
+ * `control` (code that loads more), and reports which of the unneeded
+ * modules were loaded.
  */
 export async function coldProbe(
   format: 'cjs' | 'esm',
   entry: string,
   control = '',
+  nodeFlags: readonly string[] = [],
 ): Promise<ColdProbe> {
-  const flags = format === 'esm' ? ['--input-type=module'] : [];
+  const flags = [...nodeFlags, ...(format === 'esm' ? ['--input-type=module'] : [])];
   const log = join(tmpdir(), `import-cost-${process.pid}-${Math.random().toString(36).slice(2)}`);
   try {
     const { stdout } = await run(

@@ -4,6 +4,7 @@
 // cold start when a function ships node_modules unbundled). Dependencies
 // stay external, and the shared chunk keeps one cache per process whichever
 // entry points a handler imports. Type declarations come from tsc.
+import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { dropRedundantChunkImports } from './drop-redundant-chunk-imports.mjs';
@@ -41,6 +42,40 @@ const entriesImportEntries = {
       return { path: specifier.startsWith('.') ? specifier : `./${specifier}`, external: true };
     });
   },
+};
+
+/**
+ * `@smithy/node-http-handler` is CommonJS, and the SDK client has already
+ * `require`d it by the time a handler imports the cache. On Node 22 an ES
+ * module importing it once more costs a cold start about 10 % of its CPU
+ * and 2 to 4 MB of peak memory (BENCHMARKS.md, "P6 on CPU"); taking the same
+ * module through `createRequire` costs nothing measurable. A bundle, though,
+ * has no node_modules to `require` from at run time, and only a static import
+ * puts the module in it. So the ESM build imports it as `#node-http-handler`,
+ * which package.json's `imports` maps, by condition, to one of two files
+ * written here: for Node (`node-addons`, a condition Node sets and bundlers
+ * do not), the `require`; for everything else, bundlers included, the static
+ * import.
+ */
+const nodeHttpHandlerImport = {
+  name: 'node-http-handler-import',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^@smithy\/node-http-handler$/ }, () => ({
+      path: '#node-http-handler',
+      external: true,
+    }));
+  },
+};
+const NODE_HTTP_HANDLER_FILES = {
+  'dist/esm/node-http-handler.js': `// For bundlers (package.json \`imports\`, default): a static import puts the module in the bundle.
+export { NodeHttpHandler } from '@smithy/node-http-handler';
+`,
+  'dist/esm/node-http-handler.node.js': `// For Node (package.json \`imports\`, \`node-addons\`): the module the SDK client already required,
+// without an ES module import of CommonJS (see tools/scripts/build-esm.mjs).
+import { createRequire } from 'node:module';
+
+export const { NodeHttpHandler } = createRequire(import.meta.url)('@smithy/node-http-handler');
+`,
 };
 
 const common = {
@@ -81,7 +116,7 @@ await build({
 const { metafile } = await build({
   ...common,
   entryPoints,
-  plugins: [entriesImportEntries],
+  plugins: [entriesImportEntries, nodeHttpHandlerImport],
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
   // Optional packages (Powertools) load on first need: by `import()` here,
@@ -91,3 +126,4 @@ const { metafile } = await build({
 });
 // Else a user's esbuild warns about them (ignored-bare-import): see the helper.
 dropRedundantChunkImports(metafile);
+for (const [file, text] of Object.entries(NODE_HTTP_HANDLER_FILES)) writeFileSync(file, text);

@@ -4,8 +4,11 @@
  * through its `exports` map, in a fresh Node process) and building a client
  * loads no Powertools Logger or Metrics (nothing was logged or published), no
  * role credential code, none of the package's own tracing adapters (no
- * tracer was given), and on Node 22+ not Node's internal undici (which an ESM
- * import of `node:http` drags in). Control runs that do load each of them
+ * tracer was given), on Node 22+ not Node's internal undici (which an ESM
+ * import of `node:http` drags in), and no ESM import of the CommonJS
+ * `@smithy/node-http-handler` (Node gets it through `require`, by the
+ * `node-addons` condition of `#node-http-handler`; without that condition
+ * the static import still works). Control runs that do load each of them
  * prove the check can see it.
  */
 import { useBuiltPackage } from '../../support/built-package.js';
@@ -21,7 +24,7 @@ describe.each(['cjs', 'esm'] as const)(
   'importing an entry point (%s) and building a client',
   (format) => {
     it.each(ENTRY_POINTS)(
-      'loads no Powertools, OpenTelemetry, role credential code or undici from %s',
+      'loads no Powertools, OpenTelemetry, role credential code or undici, and imports no CommonJS handler from ESM, from %s',
       async (entry) => {
         // Act
         const result = await coldProbe(format, entry);
@@ -30,11 +33,21 @@ describe.each(['cjs', 'esm'] as const)(
         expect(result.built).toBe(true);
         expect(result.loaded).toEqual([]);
         expect(result.esmHttpImport).toBe(false);
+        expect(result.esmHandlerImport).toBe(false);
         expect(result.undici).toBe(false);
       },
     );
   },
 );
+
+it('builds a client through the static import where Node runs without the node-addons condition', async () => {
+  // Act: `--no-addons` turns the condition off, as a runtime without it would resolve
+  const result = await coldProbe('esm', 'aws-client-cache/s3', '', ['--no-addons']);
+
+  // Assess
+  expect(result.built).toBe(true);
+  expect(result.esmHandlerImport).toBe(true);
+});
 
 it('sees each of them in control runs that load them', async () => {
   // Prepare: a warning and a publish load Powertools Logger and Metrics; the rest are imported
@@ -45,6 +58,7 @@ root.publishClientCacheMetrics();
 await import('@aws-sdk/credential-providers');
 await import('@opentelemetry/api');
 await import('node:http');
+await import('@smithy/node-http-handler');
 await new Promise((resolve) => setTimeout(resolve, 200));`;
 
   // Act
@@ -64,6 +78,7 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
   expect(seen(/@aws-sdk[\\/]credential-providers/, imported.loaded)).toBe(true);
   expect(seen(/@opentelemetry[\\/]api/, imported.loaded)).toBe(true);
   expect(imported.esmHttpImport).toBe(true);
+  expect(imported.esmHandlerImport).toBe(true);
   // Only Node 22 and later load undici for an ESM import of node:http.
   expect(imported.undici).toBe(nodeMajor >= 22);
   expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
