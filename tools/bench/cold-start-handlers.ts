@@ -18,13 +18,15 @@ export const client = new S3Client({ region: 'us-east-1' });`,
 /**
  * `--floor`: in place of the cache's handler, one that loads only what the
  * cache cannot do without (`lru-cache`, with a store of the default size,
- * and the ESM import of `@smithy/node-http-handler` its pooled handler
- * extends) and builds its client with `new S3Client`: the least any cache
- * built on those could cost, measured the same way.
+ * and `@smithy/node-http-handler`, which its pooled handler extends, the
+ * way the ESM build reaches it: `#node-http-handler`, which the handler
+ * module resolves through the package's own `imports`, being inside it) and
+ * builds its client with `new S3Client`: the least any cache built on those
+ * could cost, measured the same way.
  */
 export const FLOOR_HANDLER = `import { S3Client } from '@aws-sdk/client-s3';
 import { LRUCache } from 'lru-cache';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { NodeHttpHandler } from '#node-http-handler';
 export const store = new LRUCache({ max: 100 });
 export const baseHandler = NodeHttpHandler;
 export const client = new S3Client({ region: 'us-east-1' });`;
