@@ -1,7 +1,8 @@
 // The consumer contract: the package as a user installs it. Packs the package, installs the tarball
 // into a fresh project outside the repository with only @aws-sdk/client-s3 and Powertools Logger and
 // Metrics, then runs an ESM handler, a CommonJS handler, an ESM and a CommonJS esbuild bundle of a
-// handler built with the README's "Bundling" commands (each run alone), and a strict `tsc --noEmit`
+// handler built with the README's "Bundling" commands (each run alone; the ESM one also with a
+// condition of the user's own, which drops esbuild's defaults), and a strict `tsc --noEmit`
 // (skipLibCheck off) against it. Exits non-zero naming the step that failed.
 //   node tools/consumer-contract/run.mjs [--reuse-build] [--keep]
 // --reuse-build packs the dist/ already built (CI, right after `npm test`) instead of letting
@@ -197,6 +198,16 @@ try {
     );
     step("CommonJS bundle with the README's flags, run without node_modules", () =>
       expectHandlerResult(runBundleAlone(bundling.cjs), 'CommonJS bundle'),
+    );
+    // Custom conditions replace esbuild's defaults; `#node-http-handler` must still resolve to the
+    // static import (its `default`), or the bundle would `require` a module it does not carry.
+    step(
+      'ESM bundle with a condition of your own (--conditions=lambda), run without node_modules',
+      () =>
+        expectHandlerResult(
+          runBundleAlone([...bundling.esm, '--conditions=lambda']),
+          'ESM bundle with --conditions',
+        ),
     );
     step(
       'ESM bundle of CommonJS builds without the banner fails at load, as the README says',
