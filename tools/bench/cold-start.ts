@@ -272,10 +272,17 @@ export function coldStartTarget({ packaging, powertools }: ColdStartCase): numbe
 export function coldStartVerdict(
   { ratio, ratioInterval }: ColdStartTiming,
   target: number,
-): { pass: boolean; decided: boolean } {
-  const decided =
-    ratioInterval !== undefined && (ratioInterval.high <= target || ratioInterval.low > target);
-  return { pass: ratio <= target, decided };
+): { pass: boolean; decided: boolean; undecidedWhy?: string } {
+  const pass = ratio <= target;
+  if (ratioInterval === undefined) {
+    return { pass, decided: false, undecidedWhy: 'too few rounds for an interval of the median' };
+  }
+  if (ratioInterval.high <= target || ratioInterval.low > target) return { pass, decided: true };
+  return {
+    pass,
+    decided: false,
+    undecidedWhy: "the target lies inside the median's 95 % interval; more rounds would tell",
+  };
 }
 
 /** A timing in words: the median ratio, the median's interval, the rounds' range, `compareTimings`. */

@@ -6,23 +6,22 @@ export interface BenchResult {
   readonly pass: boolean;
   /**
    * False when the rounds cannot tell `pass` from its opposite: the target
-   * lies inside the 95 % interval of the median it was judged on.
+   * lies inside the 95 % interval of the median it was judged on, or there
+   * were too few rounds for an interval (`undecidedWhy` says which).
    */
   readonly decided?: boolean;
+  readonly undecidedWhy?: string;
   readonly series?: unknown;
 }
 
 /** The table people read: one row per measurement. */
 export function printTable(results: readonly BenchResult[]): void {
-  for (const { id, name, measured, target, pass, decided } of results) {
+  for (const { id, name, measured, target, pass, decided, undecidedWhy } of results) {
     console.log(`${pass ? 'PASS' : 'MISS'}  ${id.padEnd(3)} ${name}`);
     console.log(`           measured ${measured}`);
     console.log(`           target   ${target}`);
-    if (decided === false) {
-      console.log(
-        "           verdict  not decided: the target lies inside the median's 95 % interval; more rounds would tell",
-      );
-    }
+    if (decided === false)
+      console.log(`           verdict  not decided: ${undecidedWhy ?? 'see above'}`);
   }
   const missed = results.filter((result) => !result.pass).length;
   const undecided = results.filter((result) => result.decided === false).length;

@@ -2,7 +2,7 @@
  * Every performance target of DESIGN.md, measured side by side in one run.
  * Timings are ratios of alternatives measured interleaved (medians, with the
  * spread); counts are exact. Writes tools/bench/results/latest.json.
- * Usage: npm run bench [-- --quick] [-- --cold-start-rounds N]
+ * Usage: npm run bench -- [--quick] [--cold-start-rounds N]
  * (P6 runs 21 rounds by default, which rarely decide a target a few percent
  * away; 151 rounds, about 11 minutes on Node 22 and 24, decide most.)
  */

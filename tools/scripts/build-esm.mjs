@@ -4,8 +4,8 @@
 // cold start when a function ships node_modules unbundled). Dependencies
 // stay external, and the shared chunk keeps one cache per process whichever
 // entry points a handler imports. Type declarations come from tsc.
-import { writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { dropRedundantChunkImports } from './drop-redundant-chunk-imports.mjs';
 
@@ -47,15 +47,20 @@ const entriesImportEntries = {
 /**
  * `@smithy/node-http-handler` is CommonJS, and the SDK client has already
  * `require`d it by the time a handler imports the cache. On Node 22 an ES
- * module importing it once more costs a cold start about 10 % of its CPU
- * and 2 to 4 MB of peak memory (BENCHMARKS.md, "P6 on CPU"); taking the same
- * module through `createRequire` costs nothing measurable. A bundle, though,
- * has no node_modules to `require` from at run time, and only a static import
- * puts the module in it. So the ESM build imports it as `#node-http-handler`,
- * which package.json's `imports` maps, by condition, to one of two files
- * written here: for Node (`node-addons`, a condition Node sets and bundlers
- * do not), the `require`; for everything else, bundlers included, the static
- * import.
+ * module importing it once more costs an unbundled cold start about 10 % of
+ * its CPU and about 3 MB of peak memory (BENCHMARKS.md, "P6 on CPU"); taking
+ * the same module through `createRequire` costs nothing measurable. A bundle,
+ * though, has no node_modules to `require` from at run time, and only a
+ * static import puts the module in it. So the ESM build imports it as
+ * `#node-http-handler`, which package.json's `imports` maps, by condition, to
+ * one of two files written here: for Node (`node-addons`, a condition Node
+ * sets and bundlers do not), the `require`; for everything else, bundlers
+ * included, the static import. Tools that trace files instead of bundling
+ * them (`@vercel/nft`, as Vercel, Next.js and Netlify use it) resolve without
+ * `node-addons`, so the static file names the Node one in an `import()` that
+ * never runs and that bundlers drop with the unused export; without it a
+ * traced deployment would lack the file Node loads.
+ * Only `NodeHttpHandler` goes through it: the build fails on any other name.
  */
 const nodeHttpHandlerImport = {
   name: 'node-http-handler-import',
@@ -69,6 +74,10 @@ const nodeHttpHandlerImport = {
 const NODE_HTTP_HANDLER_FILES = {
   'dist/esm/node-http-handler.js': `// For bundlers (package.json \`imports\`, default): a static import puts the module in the bundle.
 export { NodeHttpHandler } from '@smithy/node-http-handler';
+
+// Never called, and dropped by bundlers as an unused export: it names the file Node loads instead
+// (\`node-addons\`) for tools that trace files rather than bundle them.
+export const nodeVariant = () => import('./node-http-handler.node.js');
 `,
   'dist/esm/node-http-handler.node.js': `// For Node (package.json \`imports\`, \`node-addons\`): the module the SDK client already required,
 // without an ES module import of CommonJS (see tools/scripts/build-esm.mjs).
@@ -77,6 +86,24 @@ import { createRequire } from 'node:module';
 export const { NodeHttpHandler } = createRequire(import.meta.url)('@smithy/node-http-handler');
 `,
 };
+
+/** Fails the build when the ESM output takes from `#node-http-handler` what its two files lack. */
+function checkNodeHttpHandlerImports(outputDir) {
+  for (const file of readdirSync(outputDir, { recursive: true })) {
+    if (!String(file).endsWith('.js')) continue;
+    const text = readFileSync(join(outputDir, String(file)), 'utf8');
+    for (const [, names] of text.matchAll(
+      /^import\s*\{([^}]*)\}\s*from\s*"#node-http-handler";/gm,
+    )) {
+      const imported = names.split(',').map((name) => name.trim().split(/\s+as\s+/)[0]);
+      if (imported.some((name) => name !== 'NodeHttpHandler')) {
+        throw new Error(
+          `${file} imports ${imported.join(', ')} from @smithy/node-http-handler; #node-http-handler exports NodeHttpHandler only (tools/scripts/build-esm.mjs)`,
+        );
+      }
+    }
+  }
+}
 
 const common = {
   outdir: 'dist/esm',
@@ -127,3 +154,4 @@ const { metafile } = await build({
 // Else a user's esbuild warns about them (ignored-bare-import): see the helper.
 dropRedundantChunkImports(metafile);
 for (const [file, text] of Object.entries(NODE_HTTP_HANDLER_FILES)) writeFileSync(file, text);
+checkNodeHttpHandlerImports('dist/esm');

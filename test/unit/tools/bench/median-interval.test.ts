@@ -21,11 +21,23 @@ function uniforms(seed: number): () => number {
 describe('medianInterval', () => {
   it.each([
     [6, 1, 6],
+    [20, 6, 15],
     [21, 6, 16],
     [31, 10, 22],
     [101, 41, 61],
   ])('of %i values runs from value %i to value %i, as the tables give', (n, low, high) => {
     expect(medianInterval(ranks(n).reverse())).toEqual({ low, high });
+  });
+
+  it('holds the sample median when values tie', () => {
+    expect(medianInterval([1.02, 1.05, 1.05, 1.05, 1.05, 1.05, 1.05, 1.08])).toEqual({
+      low: 1.02,
+      high: 1.08,
+    });
+    expect(medianInterval(Array.from({ length: 21 }, () => 1.04))).toEqual({
+      low: 1.04,
+      high: 1.04,
+    });
   });
 
   it('gives none for fewer values than any 95 % interval needs', () => {
