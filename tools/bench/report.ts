@@ -26,6 +26,6 @@ export function printTable(results: readonly BenchResult[]): void {
   const missed = results.filter((result) => !result.pass).length;
   const undecided = results.filter((result) => result.decided === false).length;
   console.log(
-    `\n${results.length - missed} passed, ${missed} missed${undecided > 0 ? ` (${undecided} of them not decided at these rounds)` : ''}`,
+    `\n${results.length - missed} passed, ${missed} missed${undecided > 0 ? `; ${undecided} not decided at these rounds` : ''}`,
   );
 }
