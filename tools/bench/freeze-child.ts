@@ -39,11 +39,7 @@ process.stdout.write('warm\n');
 const lines = createInterface({ input: process.stdin });
 lines.once('line', async () => {
   const results = await burst('thaw');
-  process.stdout.write(
-    `${JSON.stringify({
-      ...burstFigures(results),
-    })}\n`,
-  );
+  process.stdout.write(`${JSON.stringify(burstFigures(results))}\n`);
   await destroyClientCache();
   process.exit(0);
 });
