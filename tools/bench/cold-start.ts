@@ -267,21 +267,21 @@ export function coldStartTarget({ packaging, powertools }: ColdStartCase): numbe
 /**
  * A case against its target: passed on the median, as the design states its
  * targets, and decided only when the median's 95 % interval lies wholly on
- * one side of the target. Fewer rounds than give an interval decide nothing.
+ * one side of the target; `undecided` says why it is not. Fewer rounds than
+ * give an interval decide nothing.
  */
 export function coldStartVerdict(
   { ratio, ratioInterval }: ColdStartTiming,
   target: number,
-): { pass: boolean; decided: boolean; undecidedWhy?: string } {
+): { pass: boolean; undecided?: string } {
   const pass = ratio <= target;
   if (ratioInterval === undefined) {
-    return { pass, decided: false, undecidedWhy: 'too few rounds for an interval of the median' };
+    return { pass, undecided: 'too few rounds for an interval of the median' };
   }
-  if (ratioInterval.high <= target || ratioInterval.low > target) return { pass, decided: true };
+  if (ratioInterval.high <= target || ratioInterval.low > target) return { pass };
   return {
     pass,
-    decided: false,
-    undecidedWhy: "the target lies inside the median's 95 % interval; more rounds would tell",
+    undecided: "the target lies inside the median's 95 % interval; more rounds would tell",
   };
 }
 
@@ -311,8 +311,8 @@ if (isMain(import.meta.url)) {
   for (const result of results) {
     const { node, packaging, powertools } = result;
     const target = coldStartTarget(result);
-    const { pass, decided } = coldStartVerdict(result.cpu, target);
-    const verdict = `${pass ? 'under' : 'over'} it on the CPU median${decided ? '' : ', not decided at these rounds'}`;
+    const { pass, undecided } = coldStartVerdict(result.cpu, target);
+    const verdict = `${pass ? 'under' : 'over'} it on the CPU median${undecided === undefined ? '' : ', not decided at these rounds'}`;
     console.log(
       `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (the cache's target ${target}x; ${side === 'cache' ? verdict : 'the floor'})`,
     );
