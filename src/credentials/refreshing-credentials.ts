@@ -31,6 +31,10 @@ interface CurrentCredentials extends RefreshWindows {
  */
 export type SharedProvider = (() => Promise<CredentialIdentity>) & { readonly memoized: true };
 
+/**
+ * "Not sent" holds without knowing the attempt: the SDK asks for a request's identity once,
+ * before its first attempt, and signs every retry with it (test: send-after-destroy).
+ */
 function shutDownError(source: string): ClientCacheCredentialsError {
   return new ClientCacheCredentialsError(
     `The client cache was destroyed; this request was not sent (it fetches no credentials for ${source} any more)`,

@@ -6,6 +6,10 @@
  * role's credentials cannot be fetched then (the closed pool refuses the AssumeRole too), which
  * is the shutdown, not a credential failure: nothing is counted or logged as one. Found by the
  * lifecycle model (`test/integration/reliability/lifecycle-model.test.ts`). Local endpoint.
+ *
+ * The role's refusal says "not sent" without knowing the attempt. That is true only because the
+ * SDK resolves a request's identity once, before its first attempt (`httpAuthSchemeMiddleware`, in
+ * the serialize step), and signs every retry with it: the second test holds the SDK to that.
  */
 import { InvokeCommand } from '@aws-sdk/client-lambda';
 import { ClientCacheError } from '../../../src/all.js';
@@ -40,4 +44,46 @@ it('refuses a role client first used after destroy() as "not sent", not as a cre
   expect(local.endpoint.stats.requests()).toBe(0);
   expect(cache.stats().credentialRefreshFailures).toBe(0);
   expect(warnings).toEqual([]);
+});
+
+it('refuses the retry of a request whose first attempt reached the server as "may have reached", never as the role\'s "not sent"', async () => {
+  // Prepare: a role's client whose first attempt gets a retryable 500; at the start of the
+  // second attempt the role's credentials are past use and the cache is destroyed. An SDK that
+  // asked the provider again before the retry would meet the role's refusal, "not sent": wrong,
+  // since the first attempt ran on the server.
+  let clock = Date.now();
+  const cache = caches.cache({ now: () => clock });
+  const client = cache.get(LambdaService, { region: 'us-east-1', roleArn });
+  local.endpoint.faults.set('lambda', { failNext: 1 });
+  let secondAttemptSeen = false;
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const { headers } = args.request as { headers: Record<string, string> };
+      if (/attempt=2/.test(headers['amz-sdk-request'] ?? '')) {
+        secondAttemptSeen = true;
+        clock += 2 * 3_600_000;
+        await cache.destroy();
+      }
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'destroyBeforeTheRetry' },
+  );
+
+  // Act
+  const outcome = await client
+    .send(new InvokeCommand({ FunctionName: 'echo', Payload: '{}' }))
+    .then(
+      () => 'sent',
+      (error: unknown) => error,
+    );
+
+  // Assess
+  expect(secondAttemptSeen).toBe(true);
+  expect(outcome).toBeInstanceOf(ClientCacheError);
+  expect((outcome as Error).message).toMatch(
+    /attempt 2 of this request was not sent, and an earlier attempt may have reached the server/,
+  );
+  expect((outcome as Error).message).not.toMatch(/fetches no credentials/);
+  expect(local.endpoint.stats.requests('Lambda.Invoke')).toBe(1);
+  expect(local.endpoint.stats.requests('STS.AssumeRole')).toBe(1);
 });
