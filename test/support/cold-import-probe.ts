@@ -38,13 +38,23 @@ export async function resolve(specifier, context, next) {
 }`)}`;
 
 function coldScript(format: 'cjs' | 'esm', entry: string, control: string): string {
-  const head =
+  // Both formats record what the ESM loader resolves: the CommonJS build must not reach
+  // `node:http` or the handler through an `import()` either. A CommonJS script runs in an async
+  // function, so a control can await what it imports.
+  const register = `register(${JSON.stringify(RESOLVE_HOOK)});`;
+  const [head, tail] =
     format === 'cjs'
-      ? `const pkg = require('${entry}');`
-      : "import { createRequire, register } from 'node:module';\n" +
-        `register(${JSON.stringify(RESOLVE_HOOK)});\n` +
-        "const require = createRequire(process.cwd() + '/');\n" +
-        `const pkg = await import('${entry}');`;
+      ? [
+          `const { register } = require('node:module');\n${register}\n(async () => {\nconst pkg = require('${entry}');`,
+          '})();',
+        ]
+      : [
+          "import { createRequire, register } from 'node:module';\n" +
+            `${register}\n` +
+            "const require = createRequire(process.cwd() + '/');\n" +
+            `const pkg = await import('${entry}');`,
+          '',
+        ];
   return `${head}
 const s3 = pkg.getS3Client ? pkg : ${format === 'cjs' ? "require('aws-client-cache/s3')" : "await import('aws-client-cache/s3')"};
 const client = s3.getS3Client({ region: 'eu-west-1' });
@@ -59,7 +69,8 @@ process.stdout.write('\\nPROBE ' + JSON.stringify({
   esmHandlerImport: resolved.some((url) => /@smithy[\\/]node-http-handler[\\/]/.test(url)),
   undici: process.moduleLoadList.some((name) => name.includes('internal/deps/undici')),
   built: typeof client.send === 'function',
-}) + '\\n');`;
+}) + '\\n');
+${tail}`;
 }
 
 /**

@@ -67,7 +67,9 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
     coldProbe(
       'cjs',
       'aws-client-cache/s3',
-      "require('aws-client-cache').publishClientCacheMetrics();",
+      `require('aws-client-cache').publishClientCacheMetrics();
+await import('node:http');
+await import('@smithy/node-http-handler');`,
     ),
   ]);
 
@@ -82,4 +84,6 @@ await new Promise((resolve) => setTimeout(resolve, 200));`;
   // Only Node 22 and later load undici for an ESM import of node:http.
   expect(imported.undici).toBe(nodeMajor >= 22);
   expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
+  expect(required.esmHttpImport).toBe(true);
+  expect(required.esmHandlerImport).toBe(true);
 });
