@@ -4,6 +4,7 @@ import type { EventEmitter } from 'node:events';
 import type { ClientRequest, IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CacheCounters } from '../observers/cache-counters.js';
+import { limitConnectTime } from './connect-timeout.js';
 import { deferTimeoutPastPendingReads } from './defer-timeout.js';
 import { HttpAgent, HttpsAgent } from './node-http.js';
 import { ATTEMPT_HEADER, cutError, notSentError } from './pool-closed-errors.js';
@@ -52,13 +53,6 @@ type AgentClass = new (...args: any[]) => HttpAgent;
 function idleLimitOf(response: IncomingMessage, fallbackMs: number): number {
   const hint = /^timeout=(\d+)/.exec(String(response.headers['keep-alive'] ?? ''))?.[1];
   return hint === undefined ? fallbackMs : Math.max(0, Number(hint) * 1000 - HINT_MARGIN_MS);
-}
-
-function connectTimeoutError(ms: number): Error {
-  return Object.assign(
-    new Error(`The socket did not connect to the server within ${ms} ms (connection timeout)`),
-    { name: 'TimeoutError', code: 'ETIMEDOUT' },
-  );
 }
 
 /**
@@ -242,21 +236,7 @@ function poolAgentClass<Base extends AgentClass>(Base: Base) {
       this.#options.counters.connectionsOpened++;
       const socket = super.createConnection(...args) as unknown as Socket;
       deferTimeoutPastPendingReads(socket);
-      const { connectionTimeoutMs } = this.#options;
-      if (connectionTimeoutMs > 0 && socket.connecting) {
-        // One loop turn late: after a freeze the timer runs before a connect that already
-        // happened is read, and would cut a connected socket.
-        const timer = setTimeout(
-          () =>
-            setImmediate(() => {
-              if (socket.connecting) socket.destroy(connectTimeoutError(connectionTimeoutMs));
-            }),
-          connectionTimeoutMs,
-        );
-        timer.unref();
-        socket.once('connect', () => clearTimeout(timer));
-        socket.once('close', () => clearTimeout(timer));
-      }
+      limitConnectTime(socket, this.#options.connectionTimeoutMs);
       return socket;
     }
 
