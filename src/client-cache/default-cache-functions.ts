@@ -12,7 +12,12 @@ import type { MetricsLike } from '../observability/powertools-types.js';
 import { ClientCache } from './client-cache.js';
 import type { ClientCacheOptions } from './client-cache-options.js';
 import type { ClientCacheStats } from './client-cache-stats.js';
-import { defaultCacheOptions, defaultClientCache, existingDefaultCache } from './default-cache.js';
+import {
+  defaultCacheOptions,
+  defaultClientCache,
+  existingDefaultCache,
+  reportedDefaultCache,
+} from './default-cache.js';
 
 /**
  * An isolated cache with its own store, pools, credential sets, counters and
@@ -24,9 +29,14 @@ export function createClientCache(options: ClientCacheOptions = {}): ClientCache
   return new ClientCache(options);
 }
 
-/** Cumulative counts of the default cache, plus its current size. */
+/**
+ * Cumulative counts of the default cache, plus its current size. After
+ * `destroyClientCache()`, until a getter starts a new cache, the final
+ * counts of the cache it ended (a shutdown hook can log them), not a new
+ * cache's zeros.
+ */
 export function getClientCacheStats(): ClientCacheStats {
-  return defaultClientCache().stats();
+  return reportedDefaultCache().stats();
 }
 
 /** How many clients the default cache holds now (0 before it is built). */

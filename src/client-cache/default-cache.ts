@@ -7,9 +7,12 @@ import { ClientCache } from './client-cache.js';
 import type { ClientCacheOptions } from './client-cache-options.js';
 import type { ClientService } from './client-service.js';
 
-// The only mutable module state: the default cache, the options it is built with, and its shutdown.
+// The only mutable module state: the default cache, the options it is built with, its shutdown,
+// and the last one ended.
 let configured: ClientCacheOptions = {};
 let instance: ClientCache | undefined;
+// What a stats read reports after `destroyClientCache()`, until a new default cache is built.
+let lastEnded: ClientCache | undefined;
 // The drain of the default caches ended so far, which `destroyClientCache()` hands every caller.
 let shutdown: Promise<void> | undefined;
 
@@ -22,6 +25,14 @@ export function defaultClientCache(): ClientCache {
 /** The default cache if one is built now: for reads that must not build one. */
 export function existingDefaultCache(): ClientCache | undefined {
   return instance;
+}
+
+/**
+ * The cache a stats read reports: the default cache, or after `destroyClientCache()` the one it
+ * ended (its final counts), until a new one is built. Built only if there never was one.
+ */
+export function reportedDefaultCache(): ClientCache {
+  return instance ?? lastEnded ?? defaultClientCache();
 }
 
 /** The options the default cache is (or will be) built with, without building it. */
@@ -71,6 +82,7 @@ export function destroyClientCache(): Promise<void> {
   // A second call while the first drains gets the same promise, so a shutdown hook that awaits
   // it never cuts requests in flight; a cache built in between is ended too.
   if (current !== undefined) {
+    lastEnded = current;
     const ending = current.destroy();
     shutdown =
       shutdown === undefined ? ending : Promise.all([shutdown, ending]).then(() => undefined);
@@ -85,4 +97,5 @@ export function destroyClientCache(): Promise<void> {
 export function resetDefaultClientCache(): void {
   configured = {};
   void destroyClientCache();
+  lastEnded = undefined;
 }

@@ -183,7 +183,18 @@ class ClearCommand implements Command {
 class StatsCommand implements Command {
   check = () => true;
   async run(_model: LifecycleModel, world: LifecycleWorld): Promise<void> {
-    getClientCacheStats();
+    const ended = world.current === undefined ? world.lastEndedDefault : undefined;
+    const stats = getClientCacheStats();
+    if (ended !== undefined) {
+      // After destroyClientCache(): the ended cache's final counts, and no new cache built.
+      expectCurrentDefault(world);
+      expect({ counted: stats.hits + stats.misses, size: stats.size }).toEqual({
+        counted: ended.returned,
+        size: 0,
+      });
+      expect(stats).toEqual(ended.cache.stats());
+      return;
+    }
     expectCounters(adoptDefault(world));
     expectCurrentDefault(world);
   }

@@ -31,7 +31,10 @@ export class DestroyCommand implements Command {
     const promises = Array.from({ length: this.times }, destroy);
     if (this.target === 'default') {
       world.current = undefined;
-      if (generation !== undefined) world.defaultShutdownBegun = true;
+      if (generation !== undefined) {
+        world.defaultShutdownBegun = true;
+        world.lastEndedDefault = generation;
+      }
     }
     expectCurrentDefault(world);
     // With no default cache ever ended there is nothing to wait for (a new resolved promise).

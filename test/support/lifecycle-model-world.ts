@@ -148,6 +148,8 @@ export class LifecycleWorld {
   slowHandshakes = false;
   /** `destroyClientCache()` has ended a default cache in this run: it has a shutdown promise. */
   defaultShutdownBegun = false;
+  /** The default cache `destroyClientCache()` ended last: a stats read reports it until a new one. */
+  lastEndedDefault: Generation | undefined;
   #nextCall = 0;
 
   constructor(endpoint: LocalAws, gates: Gates, configuredMaxSockets: number) {

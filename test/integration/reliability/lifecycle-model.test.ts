@@ -31,8 +31,9 @@
  *    the model holds. A role is assumed at most once per cache that sent through it (its
  *    credential set outlives clear(), one fetch in flight).
  * 5. A getter after destroyClientCache() builds a new default cache with the same options
- *    (README); the own cache's getters throw `ClientCacheError` ("destroyed") every time, for a
- *    config cached before or not.
+ *    (README); until then a stats read reports the ended cache's final counts and builds none.
+ *    The own cache's getters throw `ClientCacheError` ("destroyed") every time, for a config
+ *    cached before or not.
  * 6. configureClientCache() is refused (`ClientCacheConfigError`) once the default cache built a
  *    client, leaving the cache and its options as they were; otherwise (before the first client,
  *    or after destroyClientCache()) the next clients use the new options, and the cache it
