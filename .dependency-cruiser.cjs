@@ -15,6 +15,7 @@
 //   transport/                       the pools (credentials send STS calls through them)
 //   observers/                       what happens, as types: observer hooks, their payloads, the counters
 //   config/  errors.ts               parsing, limits, settings; the error classes
+//   collections/                     plain data structures (the LRU); they import nothing of src/
 // Beside them, for infrastructure code only: cdk/ over dashboard/ (the renderer and the alarms),
 // which read the metric table of observability/ and the limits of config/.
 const below = {
@@ -30,14 +31,15 @@ const below = {
     'errors',
   ],
   'src/factory': ['cache', 'credentials', 'transport', 'observers', 'config', 'errors'],
-  'src/cache': ['observers', 'config', 'errors'],
-  'src/credentials': ['transport', 'observers', 'config', 'errors'],
+  'src/cache': ['observers', 'config', 'errors', 'collections'],
+  'src/credentials': ['transport', 'observers', 'config', 'errors', 'collections'],
   'src/observability': ['observers', 'config', 'errors'],
   'src/transport': ['observers', 'config', 'errors'],
   'src/observers': ['config', 'errors'],
   'src/config': ['errors'],
   'src/dashboard': ['observability', 'config', 'errors'],
   'src/cdk': ['dashboard', 'observability', 'config', 'errors'],
+  'src/collections': [],
 };
 
 const layer = (name) => `^src/${name}(/|\\.ts$)`;

@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { LruMap } from '../collections/lru-map.js';
 import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
 import { type ClientCacheObserver, EvictionReason } from '../observers/cache-events.js';
 import { DeferredRecency, type RecencyMark } from './deferred-recency.js';
@@ -45,13 +45,13 @@ interface ClientStoreOptions {
 /**
  * The bounded LRU of clients. A hit is a lookup (none for the last two
  * simple entries found or stored, two nested map lookups for another simple
- * config, one `lru-cache` `peek` for a key), one clock read, a counter bump
+ * config, one LRU `peek` for a key), one clock read, a counter bump
  * and a use recorded for the LRU; everything else (creation, eviction,
  * expiry, events) happens on the miss path.
  */
 export class ClientStore {
   readonly counts: CacheCounters;
-  readonly #entries: LRUCache<string, StoredEntry>;
+  readonly #entries: LruMap<string, StoredEntry>;
   readonly #now: () => number;
   readonly #coarseNow: () => number;
   readonly #observer: ClientCacheObserver | undefined;
@@ -70,7 +70,7 @@ export class ClientStore {
     this.#observer = observer;
     this.#onHit = observer?.onHit?.bind(observer);
     this.#evictionMisses = new EvictionMisses(maxEntries, this.counts);
-    this.#entries = new LRUCache<string, StoredEntry>({
+    this.#entries = new LruMap<string, StoredEntry>({
       max: maxEntries,
       // Dropping an entry never destroys its client: an in-flight request may
       // still hold it, and its sockets belong to the shared pool.
@@ -188,7 +188,8 @@ export class ClientStore {
     const observer = this.#observer;
     const advice = this.#evictionMisses.recordMiss(key, this.#now());
     if (advice !== undefined) observer?.onSizingAdvice?.(advice);
-    const started = performance.now();
+    // Not `performance.now()`: the first read of `performance` loads `perf_hooks` (cold start).
+    const started = process.hrtime.bigint();
     const build = (): CreatedEntry => {
       const created = create();
       const evicted = this.#store(key, {
@@ -205,7 +206,7 @@ export class ClientStore {
       observer?.onCreate?.({
         clientType,
         region,
-        creationMs: performance.now() - started,
+        creationMs: Number(process.hrtime.bigint() - started) / 1e6,
         evicted,
       });
       return created;

@@ -3,11 +3,10 @@
  * the cached reading in between: reading the clock costs more than the rest
  * of a hit (BENCHMARKS.md, P4).
  *
- * lru-cache's `ttlResolution` (with `perf` for the clock) does this for its
- * own TTLs, but does not fit here: one resolution applies to every entry,
- * where a credential expiry must be checked exactly and a TTL need not, and
- * most hits never reach `lru-cache` (the recent entries and the hit index
- * serve them), so its staleness check would not run on them.
+ * One clock per entry kind: a credential expiry must be checked exactly and
+ * a TTL need not, and most hits never reach the LRU (the recent entries and
+ * the hit index serve them), so a staleness check of the LRU's own would
+ * not run on them.
  *
  * Only TTL housekeeping uses it. After a Lambda thaw the first calls may see
  * a reading from before the freeze until the timer fires, which can serve a

@@ -1,4 +1,4 @@
-import type { LRUCache } from 'lru-cache';
+import type { LruMap } from '../collections/lru-map.js';
 
 /** What the store keeps per entry so a hit can be recorded without an LRU update. */
 export interface RecencyMark {
@@ -11,7 +11,7 @@ export interface RecencyMark {
 
 /**
  * A hit records its use here (a counter and a flag) instead of moving the
- * entry to the front of `lru-cache`'s list; before anything can observe the
+ * entry to the end of the LRU's order; before anything can observe the
  * order (storing an entry, which may evict, and listing keys), `apply`
  * replays the recorded uses, oldest first, as `get`s. The LRU then holds
  * exactly the order it would have held had every hit been a `get`, so
@@ -32,7 +32,7 @@ export class DeferredRecency<Entry extends RecencyMark> {
   }
 
   /** Replays the recorded uses on `lru`, oldest first; entries it no longer holds are skipped. */
-  apply(lru: LRUCache<string, Entry>): void {
+  apply(lru: LruMap<string, Entry>): void {
     const pending = this.#pending;
     if (pending.length === 0) return;
     this.#pending = [];

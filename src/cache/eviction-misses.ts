@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { LruMap } from '../collections/lru-map.js';
 import { MAX_ENTRIES } from '../config/limits.js';
 import type { CacheCounters } from '../observers/cache-counters.js';
 import type { SizingAdvice } from '../observers/sizing-advice.js';
@@ -30,8 +30,8 @@ interface Evicted {
 export class EvictionMisses {
   readonly #counters: Pick<CacheCounters, 'evictionMisses'>;
   readonly #maxEntries: number;
-  /** Made at the first eviction: most caches never evict, and an `lru-cache` costs a cold start its construction. */
-  #evicted: LRUCache<string, Evicted> | undefined;
+  /** Made at the first eviction: most caches never evict. */
+  #evicted: LruMap<string, Evicted> | undefined;
   /** The last `ADVICE_SAMPLE` misses: 0 for an ordinary miss, else the size that would have kept it. */
   readonly #recent: number[] = [];
   #evictions = 0;
@@ -44,7 +44,7 @@ export class EvictionMisses {
   }
 
   recordEviction(key: string, now: number): void {
-    this.#evicted ??= new LRUCache({ max: Math.max(ADVICE_SAMPLE, this.#maxEntries) });
+    this.#evicted ??= new LruMap({ max: Math.max(ADVICE_SAMPLE, this.#maxEntries) });
     this.#evicted.set(key, { at: now, sequence: ++this.#evictions });
   }
 

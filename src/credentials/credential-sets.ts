@@ -1,4 +1,4 @@
-import { LRUCache } from 'lru-cache';
+import { LruMap } from '../collections/lru-map.js';
 import { type CacheCounters, newCacheCounters } from '../observers/cache-counters.js';
 import type { RefreshHooks } from '../observers/refresh-events.js';
 import type { PooledHttpHandler } from '../transport/pooled-http-handler.js';
@@ -60,7 +60,7 @@ export class CredentialSets {
   // credentials are still good: assuming it again on every miss would cost an
   // AssumeRole per miss when the cache is smaller than its working set. Made
   // when the first set goes idle: a handler that assumes no role never needs it.
-  #idle: LRUCache<string, RefreshingCredentials> | undefined;
+  #idle: LruMap<string, RefreshingCredentials> | undefined;
 
   constructor(options: CredentialSetsOptions) {
     this.#options = options;
@@ -119,7 +119,7 @@ export class CredentialSets {
         set.users--;
         if (set.users === 0 && this.#held.get(id) === set) {
           this.#held.delete(id);
-          this.#idle ??= new LRUCache({ max: IDLE_CREDENTIAL_SETS });
+          this.#idle ??= new LruMap({ max: IDLE_CREDENTIAL_SETS });
           this.#idle.set(id, set.credentials);
         }
       },

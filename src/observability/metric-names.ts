@@ -52,7 +52,7 @@ export const CLIENT_CACHE_METRICS = {
     kind: 'counter',
     stat: 'evictions',
     counts: 'Entries pushed out by the `maxEntries` bound',
-    source: "ClientStore, lru-cache's dispose with reason `evict`",
+    source: "ClientStore, the LRU's dispose with reason `evict`",
   },
   ClientCacheEvictionMiss: {
     short: 'EvictionMiss',

@@ -25,6 +25,8 @@ export interface ColdProbe {
   readonly esmHandlerImport: boolean;
   /** Node's internal undici was loaded (visible on Node 22 and later). */
   readonly undici: boolean;
+  /** `perf_hooks` was loaded: what the first read of the `performance` global costs. */
+  readonly perfHooks: boolean;
   readonly built: boolean;
 }
 
@@ -68,6 +70,7 @@ process.stdout.write('\\nPROBE ' + JSON.stringify({
   esmHttpImport: resolved.includes('node:http'),
   esmHandlerImport: resolved.some((url) => /@smithy[\\/]node-http-handler[\\/]/.test(url)),
   undici: process.moduleLoadList.some((name) => name.includes('internal/deps/undici')),
+  perfHooks: process.moduleLoadList.includes('NativeModule perf_hooks'),
   built: typeof client.send === 'function',
 }) + '\\n');
 ${tail}`;

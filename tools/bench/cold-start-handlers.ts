@@ -17,16 +17,14 @@ export const client = new S3Client({ region: 'us-east-1' });`,
 
 /**
  * `--floor`: in place of the cache's handler, one that loads only what the
- * cache cannot do without (`lru-cache`, with a store of the default size,
- * and `@smithy/node-http-handler`, which its pooled handler extends, the
- * way the ESM build reaches it: `#node-http-handler`, which the handler
- * module resolves through the package's own `imports`, being inside it) and
- * builds its client with `new S3Client`: the least any cache built on those
- * could cost, measured the same way.
+ * cache cannot do without (`@smithy/node-http-handler`, which its pooled
+ * handler extends, the way the ESM build reaches it: `#node-http-handler`,
+ * which the handler module resolves through the package's own `imports`,
+ * being inside it) and builds its client with `new S3Client`: the least any
+ * cache built on it could cost, measured the same way. (Until 2026-12-03
+ * the floor held `lru-cache` and a store of the default size too.)
  */
 export const FLOOR_HANDLER = `import { S3Client } from '@aws-sdk/client-s3';
-import { LRUCache } from 'lru-cache';
 import { NodeHttpHandler } from '#node-http-handler';
-export const store = new LRUCache({ max: 100 });
 export const baseHandler = NodeHttpHandler;
 export const client = new S3Client({ region: 'us-east-1' });`;

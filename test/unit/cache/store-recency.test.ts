@@ -1,7 +1,7 @@
 /**
  * Covers the hit path's shortcuts against the LRU they stand in for: the
  * remembered recent entries, the hit index, and uses recorded on a hit and
- * told to `lru-cache` only before a store or a listing. Invariant: whatever
+ * told to the LRU only before a store or a listing. Invariant: whatever
  * path a hit takes (repeat, alternating between a few clients, rotating
  * through more than the shortcut remembers, a keyed config), the cache
  * evicts and lists exactly as an LRU that moved every hit to the front at

@@ -8,8 +8,9 @@
  * import of `node:http` drags in), and no ESM import of the CommonJS
  * `@smithy/node-http-handler` (Node gets it through `require`, by the
  * `node-addons` condition of `#node-http-handler`; without that condition
- * the static import still works). Control runs that do load each of them
- * prove the check can see it.
+ * the static import still works), and not `perf_hooks` (what the first read
+ * of the `performance` global loads; `lru-cache` read it at import). Control
+ * runs that do load each of them prove the check can see it.
  */
 import { useBuiltPackage } from '../../support/built-package.js';
 import { coldProbe } from '../../support/cold-import-probe.js';
@@ -24,7 +25,7 @@ describe.each(['cjs', 'esm'] as const)(
   'importing an entry point (%s) and building a client',
   (format) => {
     it.each(ENTRY_POINTS)(
-      'loads no Powertools, OpenTelemetry, role credential code or undici, and imports no CommonJS handler from ESM, from %s',
+      'loads no Powertools, OpenTelemetry, role credential code, undici or perf_hooks, and imports no CommonJS handler from ESM, from %s',
       async (entry) => {
         // Act
         const result = await coldProbe(format, entry);
@@ -35,6 +36,7 @@ describe.each(['cjs', 'esm'] as const)(
         expect(result.esmHttpImport).toBe(false);
         expect(result.esmHandlerImport).toBe(false);
         expect(result.undici).toBe(false);
+        expect(result.perfHooks).toBe(false);
       },
     );
   },
@@ -59,6 +61,7 @@ await import('@aws-sdk/credential-providers');
 await import('@opentelemetry/api');
 await import('node:http');
 await import('@smithy/node-http-handler');
+performance.now();
 await new Promise((resolve) => setTimeout(resolve, 200));`;
 
   // Act
@@ -83,6 +86,7 @@ await import('@smithy/node-http-handler');`,
   expect(imported.esmHandlerImport).toBe(true);
   // Only Node 22 and later load undici for an ESM import of node:http.
   expect(imported.undici).toBe(nodeMajor >= 22);
+  expect(imported.perfHooks).toBe(true);
   expect(seen(/@aws-lambda-powertools[\\/]metrics/, required.loaded)).toBe(true);
   expect(required.esmHttpImport).toBe(true);
   expect(required.esmHandlerImport).toBe(true);

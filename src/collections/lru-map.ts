@@ -1,0 +1,100 @@
+/** Why an entry left: pushed out by a new one, replaced by `set`, or removed (`delete`, `clear`). */
+export type LruRemoval = 'evict' | 'set' | 'delete';
+
+export interface LruMapOptions<Key, Value> {
+  /** The most entries held; storing one more evicts the least recently used. */
+  readonly max: number;
+  /** Told once about each entry that leaves, after it left. */
+  readonly dispose?: (value: Value, key: Key, reason: LruRemoval) => void;
+}
+
+/**
+ * A bounded map that evicts its least recently used entry, on one `Map`
+ * (whose iteration order is insertion order: a use moves an entry to the end
+ * by deleting and setting it again). It has the part of `lru-cache`'s API the
+ * store, the eviction memory and the idle credential sets use, with its
+ * meanings. Not `lru-cache` itself: importing it cost a handler with
+ * Powertools 3 to 5 % of its cold start (it loads `node:diagnostics_channel`
+ * and reads `performance`, which loads `perf_hooks`; BENCHMARKS.md, P6),
+ * for TTLs, sizes and fetches the cache does not use.
+ *
+ * Invariants (`lru-map-model.test.ts`): never more than `max` entries; `keys()`
+ * lists them most recently used first, where `get` and `set` use an entry
+ * and `peek` does not; each value that leaves is disposed of exactly once,
+ * with the reason it left.
+ */
+export class LruMap<Key, Value> {
+  readonly max: number;
+  readonly #entries = new Map<Key, Value>();
+  readonly #dispose: ((value: Value, key: Key, reason: LruRemoval) => void) | undefined;
+
+  constructor({ max, dispose }: LruMapOptions<Key, Value>) {
+    if (!Number.isInteger(max) || max < 1) {
+      throw new RangeError(
+        `an LRU holds at least one entry; max must be a positive integer, got ${max}`,
+      );
+    }
+    this.max = max;
+    this.#dispose = dispose;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** The value of `key`, without using it. */
+  peek(key: Key): Value | undefined {
+    return this.#entries.get(key);
+  }
+
+  /** The value of `key`, which becomes the most recently used. */
+  get(key: Key): Value | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
+  /** Stores `value` as the most recently used; when full, the least recently used leaves first. */
+  set(key: Key, value: Value): this {
+    const previous = this.#entries.get(key);
+    if (previous !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+      if (previous !== value) this.#dispose?.(previous, key, 'set');
+      return this;
+    }
+    if (this.#entries.size >= this.max) this.#evictOldest();
+    this.#entries.set(key, value);
+    return this;
+  }
+
+  delete(key: Key): boolean {
+    const value = this.#entries.get(key);
+    if (value === undefined) return false;
+    this.#entries.delete(key);
+    this.#dispose?.(value, key, 'delete');
+    return true;
+  }
+
+  clear(): void {
+    const removed = [...this.#entries];
+    this.#entries.clear();
+    for (const [key, value] of removed) this.#dispose?.(value, key, 'delete');
+  }
+
+  /** The keys held, most recently used first. */
+  keys(): Key[] {
+    return [...this.#entries.keys()].reverse();
+  }
+
+  #evictOldest(): void {
+    const oldest = this.#entries.entries().next();
+    if (oldest.done === true) return;
+    const [key, value] = oldest.value;
+    this.#entries.delete(key);
+    this.#dispose?.(value, key, 'evict');
+  }
+}
