@@ -13,10 +13,10 @@ export interface LruMapOptions<Key, Value> {
  * (whose iteration order is insertion order: a use moves an entry to the end
  * by deleting and setting it again). It has the part of `lru-cache`'s API the
  * store, the eviction memory and the idle credential sets use, with its
- * meanings. Not `lru-cache` itself: importing it cost a handler with
- * Powertools 3 to 5 % of its cold start (it loads `node:diagnostics_channel`
- * and reads `performance`, which loads `perf_hooks`; BENCHMARKS.md, P6),
- * for TTLs, sizes and fetches the cache does not use.
+ * meanings. Not `lru-cache` itself: with it a handler with Powertools spent
+ * 1 to 3 % more CPU on its cold start (it loads `node:diagnostics_channel`
+ * and reads `performance`, which loads `perf_hooks`; BENCHMARKS.md, "P6 on
+ * CPU"), for TTLs, sizes and fetches the cache does not use.
  *
  * Invariants (`lru-map-model.test.ts`): never more than `max` entries; `keys()`
  * lists them most recently used first, where `get` and `set` use an entry
