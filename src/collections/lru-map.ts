@@ -57,7 +57,7 @@ export class LruMap<Key, Value> {
     return value;
   }
 
-  /** Stores `value` as the most recently used; when full, the least recently used leaves first. */
+  /** Stores `value` as the most recently used; one too many, the least recently used leaves. */
   set(key: Key, value: Value): this {
     const previous = this.#entries.get(key);
     if (previous !== undefined) {
@@ -66,8 +66,11 @@ export class LruMap<Key, Value> {
       if (previous !== value) this.#dispose?.(previous, key, 'set');
       return this;
     }
-    if (this.#entries.size >= this.max) this.#evictOldest();
+    // In first, evicted after: a dispose that stores again (an eviction hook fetching a client)
+    // then finds this entry, and its own store evicts in turn, so the bound holds and no value
+    // is overwritten without being disposed of.
     this.#entries.set(key, value);
+    if (this.#entries.size > this.max) this.#evictOldest();
     return this;
   }
 
