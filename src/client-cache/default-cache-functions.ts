@@ -31,9 +31,9 @@ export function createClientCache(options: ClientCacheOptions = {}): ClientCache
 
 /**
  * Cumulative counts of the default cache, plus its current size. After
- * `destroyClientCache()`, until a getter starts a new cache, the final
- * counts of the cache it ended (a shutdown hook can log them), not a new
- * cache's zeros.
+ * `destroyClientCache()`, until a new default cache starts (a getter,
+ * `configureClientCache`, or a metrics publish), the final counts of the
+ * cache it ended (a shutdown hook can log them), not a new cache's zeros.
  */
 export function getClientCacheStats(): ClientCacheStats {
   return reportedDefaultCache().stats();

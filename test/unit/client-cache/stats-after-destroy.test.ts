@@ -4,6 +4,7 @@
  * reset (tests) forgets the ended cache.
  */
 import {
+  configureClientCache,
   destroyClientCache,
   getClientCacheSize,
   getClientCacheStats,
@@ -55,4 +56,18 @@ it('forgets the ended cache on a reset', async () => {
 
   // Assess
   expect(getClientCacheStats()).toMatchObject({ misses: 0, hits: 0, size: 0 });
+});
+
+it('reports the new cache once configureClientCache starts one after the shutdown', async () => {
+  // Prepare
+  getS3Client({ region: 'eu-west-1' });
+  getS3Client({ region: 'eu-west-1' });
+  await destroyClientCache();
+
+  // Act
+  configureClientCache({ maxEntries: 5 });
+
+  // Assess
+  expect(existingDefaultCache()).toBeDefined();
+  expect(getClientCacheStats()).toMatchObject({ misses: 0, hits: 0, maxEntries: 5 });
 });
