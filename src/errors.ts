@@ -1,6 +1,7 @@
 /**
  * Every error the cache throws is a `ClientCacheError`, so a handler can tell
- * the cache's failures from the SDK's with one `instanceof` or `name` check.
+ * the cache's failures from the SDK's with one `instanceof` or `name` check
+ * (all but `ConnectionTimeoutError`, a request's own network failure).
  * Messages name the field and what is allowed, and never carry a secret.
  */
 export class ClientCacheError extends Error {
@@ -41,6 +42,21 @@ export class UpstreamError extends Error {
     super(typeof message === 'string' ? message : String(error));
     this.name = typeof name === 'string' ? name : 'Error';
     this.$metadata = $metadata;
+  }
+}
+
+/**
+ * A new socket did not connect within `connectionTimeoutMs`. Not a
+ * `ClientCacheError`: it is the request's network failure, shaped as the SDK's
+ * retry knows a timeout (`name` `TimeoutError`, `code` `ETIMEDOUT`), so the SDK
+ * retries it within the caller's `maxAttempts`, as it would Node's own.
+ */
+export class ConnectionTimeoutError extends Error {
+  override readonly name: string = 'TimeoutError';
+  readonly code = 'ETIMEDOUT';
+
+  constructor(ms: number) {
+    super(`The socket did not connect to the server within ${ms} ms (connection timeout)`);
   }
 }
 

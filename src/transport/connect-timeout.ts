@@ -1,11 +1,5 @@
 import type { Socket } from 'node:net';
-
-function connectTimeoutError(ms: number): Error {
-  return Object.assign(
-    new Error(`The socket did not connect to the server within ${ms} ms (connection timeout)`),
-    { name: 'TimeoutError', code: 'ETIMEDOUT' },
-  );
-}
+import { ConnectionTimeoutError } from '../errors.js';
 
 /**
  * Destroys a new socket that has not connected (TCP) within `ms`; 0 for no limit. The timer is
@@ -18,7 +12,7 @@ export function limitConnectTime(socket: Socket, ms: number): void {
   const timer = setTimeout(
     () =>
       setImmediate(() => {
-        if (socket.connecting) socket.destroy(connectTimeoutError(ms));
+        if (socket.connecting) socket.destroy(new ConnectionTimeoutError(ms));
       }),
     ms,
   );
