@@ -93,11 +93,12 @@ export class LruMap<Key, Value> {
     return [...this.#entries.keys()].reverse();
   }
 
+  /** The first entry in insertion order is the least recently used. */
   #evictOldest(): void {
-    const oldest = this.#entries.entries().next();
-    if (oldest.done === true) return;
-    const [key, value] = oldest.value;
-    this.#entries.delete(key);
-    this.#dispose?.(value, key, 'evict');
+    for (const [key, value] of this.#entries) {
+      this.#entries.delete(key);
+      this.#dispose?.(value, key, 'evict');
+      return;
+    }
   }
 }
