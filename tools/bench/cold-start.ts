@@ -6,8 +6,9 @@
  * package), once from esbuild bundles made as CDK's NodejsFunction makes
  * them (ESM, minified, everything bundled). Also the bundle bytes the cache
  * adds. Each cell is measured twice: as the handler stands, and across heap
- * positions (HEAP_OFFSETS_KB).
- * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24] [--floor]
+ * positions (HEAP_OFFSETS_KB). `--floor` or `--inert` put a control in the
+ * cache's place (cold-start-handlers.ts says what each measures).
+ * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24] [--floor | --inert]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,12 +17,15 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compareTimings, roundSpread } from '../../examples/demo/compare-timings.js';
-import { FLOOR_HANDLER, HANDLERS, POWERTOOLS } from './cold-start-handlers.js';
+import { FLOOR_HANDLER, HANDLERS, INERT_HANDLER, POWERTOOLS } from './cold-start-handlers.js';
 import { isMain, median, medianInterval, spread } from './timing.js';
 
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
 type Side = 'cache' | 'sdk';
 export type Packaging = 'bundled' | 'unbundled';
+/** What may stand in the cache's place (cold-start-handlers.ts): the least it could load, or its code never run. */
+export type Control = 'floor' | 'inert';
+const CONTROL_HANDLERS: Record<Control, string> = { floor: FLOOR_HANDLER, inert: INERT_HANDLER };
 
 export interface ColdStartCase {
   readonly powertools: boolean;
@@ -80,9 +84,12 @@ type Handlers = Record<Packaging, Record<string, Record<Side, string>>>;
  * `aws-client-cache` resolves to the build through its exports map) and an
  * esbuild bundle of it.
  */
-async function prepare(floor: boolean): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
+async function prepare(
+  control: Control | undefined,
+): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
   const dir = resolve('.tmp/cold-start');
   mkdirSync(dir, { recursive: true });
+  if (control === 'inert') await writeInertPackage(join(dir, 'inert-package.mjs'));
   const handlers: Handlers = { bundled: {}, unbundled: {} };
   const sizes: BundleSize[] = [];
   for (const powertools of [false, true]) {
@@ -91,8 +98,9 @@ async function prepare(floor: boolean): Promise<{ handlers: Handlers; sizes: Bun
     handlers.bundled[label] = {} as Record<Side, string>;
     handlers.unbundled[label] = {} as Record<Side, string>;
     for (const side of ['cache', 'sdk'] as const) {
-      const name = floor && side === 'cache' ? 'floor' : side;
-      const source = name === 'floor' ? FLOOR_HANDLER : HANDLERS[side];
+      const name = side === 'cache' && control !== undefined ? control : side;
+      const source =
+        side === 'cache' && control !== undefined ? CONTROL_HANDLERS[control] : HANDLERS[side];
       const entry = join(dir, `${name}-${label}-entry.mjs`);
       writeFileSync(entry, `${powertools ? POWERTOOLS : ''}${source}\n`);
       handlers.unbundled[label][side] = pathToFileURL(entry).href;
@@ -125,6 +133,30 @@ async function prepare(floor: boolean): Promise<{ handlers: Handlers; sizes: Bun
     });
   }
   return { handlers, sizes };
+}
+
+/**
+ * The package's code as a handler of `aws-client-cache/s3` loads it (the
+ * built ESM entry and what it imports of the package; its dependencies left
+ * out, as the SDK's handler loads them too), as CommonJS text in the body of
+ * a function that is exported and never called: read and compiled at import,
+ * never run. Not minified, as the package ships; P6's bundles minify it as
+ * they minify the cache's.
+ */
+async function writeInertPackage(outfile: string): Promise<void> {
+  const { outputFiles } = await build({
+    entryPoints: [resolve('dist/esm/clients/s3.js')],
+    bundle: true,
+    write: false,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    packages: 'external',
+    logLevel: 'error',
+  });
+  const code = outputFiles[0]?.text;
+  if (code === undefined) throw new Error('esbuild wrote no code for the inert control');
+  writeFileSync(outfile, `export function inert(require, module, exports) {\n${code}\n}\n`);
 }
 
 /** Wall milliseconds from spawning the process to its exit, and the CPU milliseconds it reports. */
@@ -231,9 +263,9 @@ export function nodeBinary(major: number): string | undefined {
 export async function measureColdStart(
   rounds: number,
   nodes: Record<string, string>,
-  { floor = false }: { floor?: boolean } = {},
+  { control }: { control?: Control } = {},
 ): Promise<{ results: ColdStartResult[]; sizes: BundleSize[] }> {
-  const { handlers, sizes } = await prepare(floor);
+  const { handlers, sizes } = await prepare(control);
   const results: ColdStartResult[] = [];
   for (const [name, node] of Object.entries(nodes)) {
     const version = execFileSync(node, ['-v'], { encoding: 'utf8' }).trim();
@@ -296,17 +328,22 @@ export function wordColdStart(timing: ColdStartTiming, side: string): string {
 }
 
 if (isMain(import.meta.url)) {
-  const floor = process.argv.includes('--floor');
+  const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
+  const controls = (['floor', 'inert'] as const).filter((name) => flags.includes(`--${name}`));
+  if (flags.length > 1 || flags.length !== controls.length) {
+    throw new Error(`takes at most one of --floor and --inert, got ${flags.join(' ')}`);
+  }
+  const control = controls[0];
   const [rounds = '21', majors = '22,24'] = process.argv
     .slice(2)
-    .filter((arg) => arg !== '--floor');
+    .filter((arg) => !arg.startsWith('--'));
   const nodes: Record<string, string> = {};
   for (const major of majors.split(',').map(Number)) {
     const binary = nodeBinary(major);
     if (binary !== undefined) nodes[`Node ${major}`] = binary;
   }
-  const { results, sizes } = await measureColdStart(Number(rounds), nodes, { floor });
-  const side = floor ? 'floor' : 'cache';
+  const { results, sizes } = await measureColdStart(Number(rounds), nodes, { control });
+  const side = control ?? 'cache';
   const worded = (timing: ColdStartTiming): string => wordColdStart(timing, side);
   for (const result of results) {
     const { node, packaging, powertools } = result;
@@ -314,7 +351,7 @@ if (isMain(import.meta.url)) {
     const { pass, undecided } = coldStartVerdict(result.cpu, target);
     const verdict = `${pass ? 'under' : 'over'} it on the CPU median${undecided === undefined ? '' : ', not decided at these rounds'}`;
     console.log(
-      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (the cache's target ${target}x; ${side === 'cache' ? verdict : 'the floor'})`,
+      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (the cache's target ${target}x; ${control === undefined ? verdict : `a control: ${control}`})`,
     );
     console.log(`  CPU  ${worded(result.cpu)}`);
     console.log(`  wall ${worded(result.wall)}`);
