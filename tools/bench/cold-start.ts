@@ -7,8 +7,10 @@
  * them (ESM, minified, everything bundled). Also the bundle bytes the cache
  * adds. Each cell is measured twice: as the handler stands, and across heap
  * positions (HEAP_OFFSETS_KB). `--floor` or `--inert` put a control in the
- * cache's place (cold-start-handlers.ts says what each measures).
- * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24] [--floor | --inert]
+ * cache's place (cold-start-handlers.ts says what each measures);
+ * `--vs-inert` puts the inert control in the SDK handler's place, so the
+ * ratio is what the package's code costs by running, beyond being read.
+ * Usage (after `npm run build`): npx tsx tools/bench/cold-start.ts [rounds] [majors, e.g. 22,24] [--floor | --inert | --vs-inert]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -23,9 +25,30 @@ import { isMain, median, medianInterval, spread } from './timing.js';
 const child = fileURLToPath(new URL('./cold-start-child.mjs', import.meta.url));
 type Side = 'cache' | 'sdk';
 export type Packaging = 'bundled' | 'unbundled';
-/** What may stand in the cache's place (cold-start-handlers.ts): the least it could load, or its code never run. */
-export type Control = 'floor' | 'inert';
-const CONTROL_HANDLERS: Record<Control, string> = { floor: FLOOR_HANDLER, inert: INERT_HANDLER };
+/**
+ * What may stand in a side's place (cold-start-handlers.ts): in the cache's,
+ * the least it could load or its code never run; in the SDK handler's, its
+ * code never run.
+ */
+export interface Controls {
+  readonly control?: 'floor' | 'inert';
+  readonly baseline?: 'inert';
+}
+const CONTROL_HANDLERS = { floor: FLOOR_HANDLER, inert: INERT_HANDLER };
+
+/** Each side's name in files and reports, and its handler's source. */
+function sideHandlers({
+  control,
+  baseline,
+}: Controls): Record<Side, { name: string; source: string }> {
+  return {
+    cache: {
+      name: control ?? 'cache',
+      source: control ? CONTROL_HANDLERS[control] : HANDLERS.cache,
+    },
+    sdk: { name: baseline ?? 'sdk', source: baseline ? CONTROL_HANDLERS[baseline] : HANDLERS.sdk },
+  };
+}
 
 export interface ColdStartCase {
   readonly powertools: boolean;
@@ -84,12 +107,13 @@ type Handlers = Record<Packaging, Record<string, Record<Side, string>>>;
  * `aws-client-cache` resolves to the build through its exports map) and an
  * esbuild bundle of it.
  */
-async function prepare(
-  control: Control | undefined,
-): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
+async function prepare(controls: Controls): Promise<{ handlers: Handlers; sizes: BundleSize[] }> {
   const dir = resolve('.tmp/cold-start');
   mkdirSync(dir, { recursive: true });
-  if (control === 'inert') await writeInertPackage(join(dir, 'inert-package.mjs'));
+  const sides = sideHandlers(controls);
+  if (sides.cache.name === 'inert' || sides.sdk.name === 'inert') {
+    await writeInertPackage(join(dir, 'inert-package.mjs'));
+  }
   const handlers: Handlers = { bundled: {}, unbundled: {} };
   const sizes: BundleSize[] = [];
   for (const powertools of [false, true]) {
@@ -98,9 +122,7 @@ async function prepare(
     handlers.bundled[label] = {} as Record<Side, string>;
     handlers.unbundled[label] = {} as Record<Side, string>;
     for (const side of ['cache', 'sdk'] as const) {
-      const name = side === 'cache' && control !== undefined ? control : side;
-      const source =
-        side === 'cache' && control !== undefined ? CONTROL_HANDLERS[control] : HANDLERS[side];
+      const { name, source } = sides[side];
       const entry = join(dir, `${name}-${label}-entry.mjs`);
       writeFileSync(entry, `${powertools ? POWERTOOLS : ''}${source}\n`);
       handlers.unbundled[label][side] = pathToFileURL(entry).href;
@@ -263,9 +285,9 @@ export function nodeBinary(major: number): string | undefined {
 export async function measureColdStart(
   rounds: number,
   nodes: Record<string, string>,
-  { control }: { control?: Control } = {},
+  controls: Controls = {},
 ): Promise<{ results: ColdStartResult[]; sizes: BundleSize[] }> {
-  const { handlers, sizes } = await prepare(control);
+  const { handlers, sizes } = await prepare(controls);
   const results: ColdStartResult[] = [];
   for (const [name, node] of Object.entries(nodes)) {
     const version = execFileSync(node, ['-v'], { encoding: 'utf8' }).trim();
@@ -318,22 +340,30 @@ export function coldStartVerdict(
 }
 
 /** A timing in words: the median ratio, the median's interval, the rounds' range, `compareTimings`. */
-export function wordColdStart(timing: ColdStartTiming, side: string): string {
+export function wordColdStart(timing: ColdStartTiming, side: string, baseline = 'sdk'): string {
   const { cacheMs, sdkMs, ratio, ratioSpread, ratioNoise, ratioInterval } = timing;
   const interval =
     ratioInterval === undefined
       ? 'too few rounds for an interval'
       : `95 % interval of the median ${ratioInterval.low.toFixed(3)}..${ratioInterval.high.toFixed(3)}`;
-  return `${ratio.toFixed(3)}x (median of per-round ratios; ${interval}; rounds ${ratioSpread}): ${compareTimings({ name: side, value: cacheMs }, { name: 'sdk', value: sdkMs }, ratioNoise)}`;
+  return `${ratio.toFixed(3)}x (median of per-round ratios; ${interval}; rounds ${ratioSpread}): ${compareTimings({ name: side, value: cacheMs }, { name: baseline, value: sdkMs }, ratioNoise)}`;
 }
+
+/** The command line's flags, each a control in one side's place. */
+const CONTROL_FLAGS: Record<string, Controls> = {
+  '--floor': { control: 'floor' },
+  '--inert': { control: 'inert' },
+  '--vs-inert': { baseline: 'inert' },
+};
 
 if (isMain(import.meta.url)) {
   const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
-  const controls = (['floor', 'inert'] as const).filter((name) => flags.includes(`--${name}`));
-  if (flags.length > 1 || flags.length !== controls.length) {
-    throw new Error(`takes at most one of --floor and --inert, got ${flags.join(' ')}`);
+  const controls = flags.length === 1 ? CONTROL_FLAGS[flags[0] ?? ''] : {};
+  if (flags.length > 1 || controls === undefined) {
+    throw new Error(
+      `takes at most one of ${Object.keys(CONTROL_FLAGS).join(', ')}, got ${flags.join(' ')}`,
+    );
   }
-  const control = controls[0];
   const [rounds = '21', majors = '22,24'] = process.argv
     .slice(2)
     .filter((arg) => !arg.startsWith('--'));
@@ -342,26 +372,29 @@ if (isMain(import.meta.url)) {
     const binary = nodeBinary(major);
     if (binary !== undefined) nodes[`Node ${major}`] = binary;
   }
-  const { results, sizes } = await measureColdStart(Number(rounds), nodes, { control });
-  const side = control ?? 'cache';
-  const worded = (timing: ColdStartTiming): string => wordColdStart(timing, side);
+  const { results, sizes } = await measureColdStart(Number(rounds), nodes, controls);
+  const { cache, sdk } = sideHandlers(controls);
+  const pair = `${cache.name} against ${sdk.name}`;
+  const worded = (timing: ColdStartTiming): string => wordColdStart(timing, cache.name, sdk.name);
   for (const result of results) {
     const { node, packaging, powertools } = result;
     const target = coldStartTarget(result);
     const { pass, undecided } = coldStartVerdict(result.cpu, target);
-    const verdict = `${pass ? 'under' : 'over'} it on the CPU median${undecided === undefined ? '' : ', not decided at these rounds'}`;
-    console.log(
-      `${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (the cache's target ${target}x; ${control === undefined ? verdict : `a control: ${control}`})`,
-    );
+    const verdict =
+      pair === 'cache against sdk'
+        ? `the target ${target}x; ${pass ? 'under' : 'over'} it on the CPU median${undecided === undefined ? '' : ', not decided at these rounds'}`
+        : `a control: ${pair}`;
+    console.log(`${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (${verdict})`);
     console.log(`  CPU  ${worded(result.cpu)}`);
     console.log(`  wall ${worded(result.wall)}`);
     console.log(`  across heap positions: CPU  ${worded(result.acrossHeap.cpu)}`);
     console.log(`  across heap positions: wall ${worded(result.acrossHeap.wall)}`);
   }
   for (const size of sizes) {
-    const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+    const kb = (bytes: number): string =>
+      `${bytes < 0 ? '-' : '+'}${(Math.abs(bytes) / 1024).toFixed(1)} KB`;
     console.log(
-      `bundle, ${side} against sdk, ${size.powertools ? 'with' : 'without'} Powertools: +${kb(size.cacheBytes - size.sdkBytes)} minified, +${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
+      `bundle, ${pair}, ${size.powertools ? 'with' : 'without'} Powertools: ${kb(size.cacheBytes - size.sdkBytes)} minified, ${kb(size.cacheGzipBytes - size.sdkGzipBytes)} gzip`,
     );
   }
 }
