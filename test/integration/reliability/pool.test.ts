@@ -67,14 +67,18 @@ describe('shared pool reliability', () => {
   });
 
   it('drains an Invoke in flight at shutdown, runs it once and leaves no socket', async () => {
-    // Prepare
+    // Prepare: five Invokes the endpoint holds once it has them, so all five are on the wire at
+    // shutdown however long a loaded machine takes to send them (a 100 ms sleep did not always
+    // suffice in CI: the two still unsent were refused, as they should be)
     const client = lambdaClient();
-    local.endpoint.faults.set('lambda', { latencyMs: 500 });
+    local.endpoint.faults.set('lambda', { holdResponses: true });
     const inFlight = invokeEchoes(client, 5, 'drain');
-    await delay(100);
+    await local.endpoint.faults.waitForHeld('lambda', 5);
 
-    // Act
-    await local.pools.close(3000);
+    // Act: shut down, and let the answers go within the grace period
+    const closing = local.pools.close(3000);
+    local.endpoint.faults.clear('lambda');
+    await closing;
     const [results, after] = await Promise.all([inFlight, invokeEchoes(client, 1, 'after')]);
 
     // Assess
