@@ -41,6 +41,10 @@ function sideHandlers({
   control,
   baseline,
 }: Controls): Record<Side, { name: string; source: string }> {
+  if (control !== undefined && control === baseline) {
+    // Both sides would write, and time, the same files.
+    throw new Error(`the ${control} control cannot stand on both sides`);
+  }
   return {
     cache: {
       name: control ?? 'cache',
@@ -381,7 +385,7 @@ if (isMain(import.meta.url)) {
     const target = coldStartTarget(result);
     const { pass, undecided } = coldStartVerdict(result.cpu, target);
     const verdict =
-      pair === 'cache against sdk'
+      controls.control === undefined && controls.baseline === undefined
         ? `the target ${target}x; ${pass ? 'under' : 'over'} it on the CPU median${undecided === undefined ? '' : ', not decided at these rounds'}`
         : `a control: ${pair}`;
     console.log(`${node} ${packaging} ${powertools ? 'with' : 'without'} Powertools (${verdict})`);
